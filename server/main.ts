@@ -60,7 +60,7 @@ async function serve(args: string[]): Promise<void> {
     projects: source.projects,
     refreshSeconds: config.RUNMAP_REFRESH_SECONDS,
     collect: (onProgress) =>
-      collect({ projects: source.projects, run: source.run, concurrency: config.RUNMAP_CONCURRENCY, onProgress }),
+      collect({ projects: source.projects, run: source.run, resourceManager: source.resourceManager, concurrency: config.RUNMAP_CONCURRENCY, onProgress }),
     analyze,
     onError: (error) => log({ severity: 'ERROR', message: `collection failed: ${String(error)}` }),
   });
@@ -104,7 +104,7 @@ async function audit(args: string[]): Promise<number> {
   const config = parseConfig(process.env);
   const source = await openSource(values);
   try {
-    const inventory = await collect({ projects: source.projects, run: source.run, concurrency: config.RUNMAP_CONCURRENCY });
+    const inventory = await collect({ projects: source.projects, run: source.run, resourceManager: source.resourceManager, concurrency: config.RUNMAP_CONCURRENCY });
     const report = auditReport(analyze(inventory));
     process.stdout.write(values.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatAuditTable(report));
     return 0;

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { grpc } from 'google-gax';
+import { GoogleProjectsAdapter, type ProjectsAdapter } from './collect/projects-adapter.ts';
 import { GoogleRunAdapter, type RunAdapter } from './collect/run-adapter.ts';
 import { startFakeGoogle } from './fake-google/start-fake-google.ts';
 import { loadWorld } from './fake-google/load-world.ts';
@@ -9,6 +10,7 @@ export interface Source {
   description: string;
   projects: string[];
   run: RunAdapter;
+  resourceManager: ProjectsAdapter;
   close(): Promise<void>;
 }
 
@@ -19,17 +21,16 @@ export interface Source {
 export async function worldSource(file: string, description = `world ${path.basename(file)}`): Promise<Source> {
   const world = loadWorld(file);
   const fake = await startFakeGoogle({ world, host: '127.0.0.1', port: 0 });
-  const run = new GoogleRunAdapter({
-    apiEndpoint: '127.0.0.1',
-    port: fake.port,
-    sslCreds: grpc.credentials.createInsecure(),
-  });
+  const endpoint = { apiEndpoint: '127.0.0.1', port: fake.port, sslCreds: grpc.credentials.createInsecure() };
+  const run = new GoogleRunAdapter(endpoint);
+  const resourceManager = new GoogleProjectsAdapter(endpoint);
   return {
     description,
     projects: world.projects.map((p) => p.projectId),
     run,
+    resourceManager,
     close: async () => {
-      await run.close();
+      await Promise.all([run.close(), resourceManager.close()]);
       await fake.stop();
     },
   };
@@ -38,10 +39,14 @@ export async function worldSource(file: string, description = `world ${path.base
 /** Real Google Cloud with Application Default Credentials. */
 export function googleSource(projects: string[]): Source {
   const run = new GoogleRunAdapter();
+  const resourceManager = new GoogleProjectsAdapter();
   return {
     description: `Google Cloud projects ${projects.join(', ')}`,
     projects,
     run,
-    close: () => run.close(),
+    resourceManager,
+    close: async () => {
+      await Promise.all([run.close(), resourceManager.close()]);
+    },
   };
 }

@@ -1,5 +1,6 @@
 import type { CallFailure, Inventory, Project, Workload } from '../../shared/inventory.ts';
 import { normalizeJob, normalizePolicy, normalizeService } from './normalize-workload.ts';
+import type { ProjectsAdapter } from './projects-adapter.ts';
 import type { RunAdapter } from './run-adapter.ts';
 
 export interface CollectProgress {
@@ -12,6 +13,8 @@ export interface CollectProgress {
 export interface CollectOptions {
   projects: string[];
   run: RunAdapter;
+  /** Project metadata and project IAM (invoker grants at project level, runtime identities' roles). */
+  resourceManager: ProjectsAdapter;
   /** Calls in flight at once, across all projects. */
   concurrency?: number;
   onProgress?: (progress: CollectProgress) => void;
@@ -24,7 +27,7 @@ export interface CollectOptions {
  * a denied project or a failing region never empties the map.
  */
 export async function collect(options: CollectOptions): Promise<Inventory> {
-  const { projects, run } = options;
+  const { projects, run, resourceManager } = options;
   const limit = limiter(options.concurrency ?? 8);
   const progress: CollectProgress = {
     projectsDone: 0,
@@ -57,6 +60,12 @@ export async function collect(options: CollectOptions): Promise<Inventory> {
   };
 
   const collectProject = async (projectId: string): Promise<Project> => {
+    const projectInfo = call(projectId, 'resourcemanager.projects.get', `projects/${projectId}`, () =>
+      resourceManager.getProject(projectId),
+    );
+    const projectPolicy = call(projectId, 'resourcemanager.projects.getIamPolicy', `projects/${projectId}`, () =>
+      resourceManager.getIamPolicy(projectId),
+    );
     const locations = (await call(projectId, 'run.locations.list', `projects/${projectId}`, () => run.listLocations(projectId))) ?? [];
     await Promise.all(
       locations.map(async (location) => {
@@ -87,9 +96,19 @@ export async function collect(options: CollectOptions): Promise<Inventory> {
         );
       }),
     );
+    const info = await projectInfo;
+    const rawPolicy = await projectPolicy;
+    let iamPolicy = null;
+    if (rawPolicy !== undefined) {
+      const policy = normalizePolicy(rawPolicy);
+      payloadProblem(projectId, 'resourcemanager.projects.getIamPolicy', `projects/${projectId}`, policy.problems);
+      iamPolicy = policy.value;
+    }
+    // The project's name is `projects/NUMBER`; the number identifies its default service accounts.
+    const projectNumber = /^projects\/(\d+)$/.exec(typeof info?.name === 'string' ? info.name : '')?.[1];
     progress.projectsDone += 1;
     report();
-    return { projectId, locations, iamPolicy: null };
+    return { projectId, ...(projectNumber ? { projectNumber } : {}), locations, iamPolicy };
   };
 
   report();
