@@ -1,0 +1,297 @@
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { type GoogleProtos, loadGoogleProtos } from './google-protos.ts';
+import { describeJson, jsonPath } from './json-path.ts';
+import { checkProtoJson, type JsonObject, type ProtoJsonOptions } from './proto-json-checker.ts';
+import { isProjectId, isProjectNumber, isRegion, isResourceId, splitResourceName } from './resource-names.ts';
+import { parseTimestamp } from './timestamp.ts';
+import { LOOSE_SECTIONS, type World, type WorldProject } from './world.ts';
+import { WorldError } from './world-error.ts';
+
+export interface LoadWorldOptions {
+  /** The present that the world's `now` maps to; defaults to the clock. */
+  now?: Date;
+  /** Parsed protos to validate against; loaded when not given. */
+  protos?: GoogleProtos;
+}
+
+/**
+ * Loads a world from a file path or from already parsed JSON, validating every message against the
+ * packaged protos and shifting its timestamps so that the world's `now` is the present.
+ * Throws a WorldError naming the JSON path of the first problem.
+ */
+export function loadWorld(source: string | unknown, options: LoadWorldOptions = {}): World {
+  const json = typeof source === 'string' ? parseWorldText(readWorldText(source), source) : source;
+  return validateWorld(json, options);
+}
+
+/** Like loadWorld, reading the file without blocking. */
+export async function loadWorldFile(file: string, options: LoadWorldOptions = {}): Promise<World> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new WorldError('', `cannot read world file ${file}: ${(error as Error).message}`);
+  }
+  return validateWorld(parseWorldText(text, file), options);
+}
+
+function readWorldText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new WorldError('', `cannot read world file ${file}: ${(error as Error).message}`);
+  }
+}
+
+function parseWorldText(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new WorldError('', `world file ${file} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function validateWorld(json: unknown, options: LoadWorldOptions): World {
+  if (!isObject(json)) throw new WorldError('', `a world must be a JSON object, got ${describeJson(json)}`);
+  const protos = options.protos ?? loadGoogleProtos();
+
+  let shiftMs = 0;
+  let now: string | undefined;
+  if (json.now !== undefined) {
+    const worldNow = typeof json.now === 'string' ? parseTimestamp(json.now) : undefined;
+    if (!worldNow) {
+      throw new WorldError('now', `expected an RFC 3339 timestamp string, got ${describeJson(json.now)}`);
+    }
+    const present = options.now ?? new Date();
+    shiftMs = present.getTime() - worldNow.ms;
+    now = present.toISOString();
+  }
+
+  if (!Array.isArray(json.projects)) {
+    throw new WorldError('projects', `expected an array of projects, got ${describeJson(json.projects)}`);
+  }
+  const checker = { protos, options: { shiftMs } };
+  const seen = new Map<string, string>();
+  const projects = json.projects.map((project, index) =>
+    validateProject(project, jsonPath('projects', index), checker, seen),
+  );
+  return now === undefined ? { projects } : { now, projects };
+}
+
+interface Checker {
+  protos: GoogleProtos;
+  options: ProtoJsonOptions;
+}
+
+function validateProject(
+  json: unknown,
+  path: string,
+  checker: Checker,
+  seen: Map<string, string>,
+): WorldProject {
+  if (!isObject(json)) throw new WorldError(path, `expected a project object, got ${describeJson(json)}`);
+
+  const projectId = json.projectId;
+  const idPath = jsonPath(path, 'projectId');
+  if (typeof projectId !== 'string' || !isProjectId(projectId)) {
+    throw new WorldError(
+      idPath,
+      `expected a project ID (6-30 lowercase letters, digits and hyphens, starting with a letter), got ${describeJson(projectId)}`,
+    );
+  }
+  claimUnique(seen, projectId, idPath, `duplicate project "${projectId}"`);
+
+  let projectNumber: string | undefined;
+  const rawNumber = json.projectNumber;
+  if (rawNumber !== undefined) {
+    const numberPath = jsonPath(path, 'projectNumber');
+    const number =
+      typeof rawNumber === 'number' && Number.isSafeInteger(rawNumber) ? String(rawNumber) : rawNumber;
+    if (typeof number !== 'string' || !isProjectNumber(number)) {
+      throw new WorldError(
+        numberPath,
+        `expected a project number string like "123456789012", got ${describeJson(rawNumber)}`,
+      );
+    }
+    claimUnique(seen, number, numberPath, `duplicate project number "${number}"`);
+    projectNumber = number;
+  }
+
+  const locations = validateLocations(json.locations, jsonPath(path, 'locations'));
+  const context: ProjectContext = {
+    projectId,
+    projectNumber,
+    locations,
+    locationsPath: jsonPath(path, 'locations'),
+  };
+
+  const names = new Set<string>();
+  const services = arrayOf(json.services, jsonPath(path, 'services')).map((item, index) =>
+    validateRunResource(
+      item,
+      jsonPath(jsonPath(path, 'services'), index),
+      'services',
+      context,
+      checker,
+      names,
+    ),
+  );
+  const jobs = arrayOf(json.jobs, jsonPath(path, 'jobs')).map((item, index) =>
+    validateRunResource(item, jsonPath(jsonPath(path, 'jobs'), index), 'jobs', context, checker, names),
+  );
+
+  const iamPolicies: Record<string, JsonObject> = {};
+  const policiesPath = jsonPath(path, 'iamPolicies');
+  if (json.iamPolicies !== undefined) {
+    if (!isObject(json.iamPolicies)) {
+      throw new WorldError(
+        policiesPath,
+        `expected an object of policies by resource name, got ${describeJson(json.iamPolicies)}`,
+      );
+    }
+    for (const [resource, policy] of Object.entries(json.iamPolicies)) {
+      const policyPath = jsonPath(policiesPath, resource);
+      const key = canonicalRunName(resource, context);
+      if (key === undefined || !names.has(key)) {
+        throw new WorldError(policyPath, `"${resource}" names no service or job of project "${projectId}"`);
+      }
+      iamPolicies[resource] = checkProtoJson(policyType(checker), policy, policyPath, checker.options);
+    }
+  }
+
+  const project: WorldProject = {
+    projectId,
+    ...(projectNumber === undefined ? {} : { projectNumber }),
+    locations,
+    services,
+    jobs,
+    iamPolicies,
+    ...emptyLooseSections(),
+  };
+  if (json.projectIamPolicy !== undefined) {
+    const policyPath = jsonPath(path, 'projectIamPolicy');
+    project.projectIamPolicy = checkProtoJson(
+      policyType(checker),
+      json.projectIamPolicy,
+      policyPath,
+      checker.options,
+    );
+  }
+  for (const section of LOOSE_SECTIONS) {
+    project[section] = arrayOf(json[section], jsonPath(path, section)).map((item, index) => {
+      const itemPath = jsonPath(jsonPath(path, section), index);
+      if (!isObject(item)) throw new WorldError(itemPath, `expected an object, got ${describeJson(item)}`);
+      return item;
+    });
+  }
+  return project;
+}
+
+function emptyLooseSections(): Pick<WorldProject, (typeof LOOSE_SECTIONS)[number]> {
+  return Object.fromEntries(LOOSE_SECTIONS.map((section) => [section, []])) as unknown as Pick<
+    WorldProject,
+    (typeof LOOSE_SECTIONS)[number]
+  >;
+}
+
+function policyType(checker: Checker) {
+  return checker.protos.messageType('google.iam.v1.Policy');
+}
+
+function claimUnique(seen: Map<string, string>, key: string, path: string, reason: string): void {
+  const first = seen.get(key);
+  if (first !== undefined) throw new WorldError(path, `${reason} (also at ${first})`);
+  seen.set(key, path);
+}
+
+function arrayOf(value: unknown, path: string): unknown[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw new WorldError(path, `expected an array, got ${describeJson(value)}`);
+  return value;
+}
+
+function validateLocations(value: unknown, path: string): string[] {
+  const locations = arrayOf(value, path);
+  const seen = new Set<string>();
+  return locations.map((location, index) => {
+    const locationPath = jsonPath(path, index);
+    if (typeof location !== 'string' || !isRegion(location)) {
+      throw new WorldError(
+        locationPath,
+        `expected a region like "europe-west1", got ${describeJson(location)}`,
+      );
+    }
+    if (seen.has(location)) throw new WorldError(locationPath, `duplicate location "${location}"`);
+    seen.add(location);
+    return location;
+  });
+}
+
+interface ProjectContext {
+  projectId: string;
+  projectNumber: string | undefined;
+  locations: string[];
+  locationsPath: string;
+}
+
+const RUN_MESSAGE_TYPES = {
+  services: 'google.cloud.run.v2.Service',
+  jobs: 'google.cloud.run.v2.Job',
+} as const;
+
+/** `projects/{id or number}/locations/L/{services|jobs}/X` of this project as `L/collection/X`. */
+function canonicalRunName(name: string, context: ProjectContext): string | undefined {
+  for (const collection of ['services', 'jobs'] as const) {
+    const ids = splitResourceName(name, ['projects', 'locations', collection]);
+    if (!ids) continue;
+    const [project, location, id] = ids;
+    if (project !== context.projectId && project !== context.projectNumber) return undefined;
+    return `${location}/${collection}/${id}`;
+  }
+  return undefined;
+}
+
+function validateRunResource(
+  json: unknown,
+  path: string,
+  collection: 'services' | 'jobs',
+  context: ProjectContext,
+  checker: Checker,
+  names: Set<string>,
+): JsonObject {
+  const messageType = RUN_MESSAGE_TYPES[collection];
+  const message = checkProtoJson(checker.protos.messageType(messageType), json, path, checker.options);
+  const namePath = jsonPath(path, 'name');
+  const name = message.name;
+  const format = `projects/{project}/locations/{location}/${collection}/{id}`;
+  const ids =
+    typeof name === 'string' ? splitResourceName(name, ['projects', 'locations', collection]) : undefined;
+  if (typeof name !== 'string' || !ids) {
+    throw new WorldError(
+      namePath,
+      `expected a ${messageType} name of the form ${format}, got ${describeJson(name)}`,
+    );
+  }
+  const [project = '', location = '', id = ''] = ids;
+  if (project !== context.projectId && project !== context.projectNumber) {
+    throw new WorldError(namePath, `"${name}" is not in project "${context.projectId}"`);
+  }
+  if (!context.locations.includes(location)) {
+    throw new WorldError(namePath, `location "${location}" is not listed in ${context.locationsPath}`);
+  }
+  if (!isResourceId(id)) {
+    throw new WorldError(
+      namePath,
+      `"${id}" is not a valid ID (lowercase letters, digits and hyphens, starting with a letter)`,
+    );
+  }
+  const key = `${location}/${collection}/${id}`;
+  if (names.has(key)) throw new WorldError(namePath, `duplicate name "${name}"`);
+  names.add(key);
+  return message;
+}

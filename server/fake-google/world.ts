@@ -1,0 +1,39 @@
+import type { JsonObject } from './proto-json-checker.ts';
+
+/** World sections kept as loosely typed arrays of objects until their APIs are faked. */
+export const LOOSE_SECTIONS = [
+  'pubsubSubscriptions',
+  'schedulerJobs',
+  'tasksQueues',
+  'networkEndpointGroups',
+  'backendServices',
+  'urlMaps',
+  'forwardingRules',
+  'logEntries',
+  'timeSeries',
+  'traces',
+] as const;
+
+export type LooseSection = (typeof LOOSE_SECTIONS)[number];
+
+/** One project of a world, its messages in proto3 JSON (SPEC §4), validated and time-shifted. */
+export type WorldProject = {
+  projectId: string;
+  projectNumber?: string;
+  locations: string[];
+  /** google.cloud.run.v2.Service */
+  services: JsonObject[];
+  /** google.cloud.run.v2.Job */
+  jobs: JsonObject[];
+  /** google.iam.v1.Policy by full service or job name, as written in the world. */
+  iamPolicies: Record<string, JsonObject>;
+  /** google.iam.v1.Policy of the project. */
+  projectIamPolicy?: JsonObject;
+} & Record<LooseSection, JsonObject[]>;
+
+/** A loaded world: what Google's APIs return for an estate. */
+export interface World {
+  /** The present that the world's `now` was shifted to (RFC 3339), when the world has a `now`. */
+  now?: string;
+  projects: WorldProject[];
+}
