@@ -1,0 +1,195 @@
+import {
+  Background,
+  Controls,
+  MiniMap,
+  type Node,
+  type NodeMouseHandler,
+  ReactFlow,
+  ReactFlowProvider,
+  useNodesInitialized,
+  useNodesState,
+  useReactFlow,
+} from '@xyflow/react';
+import { type KeyboardEvent, type ReactNode, useCallback, useEffect, useMemo, useRef } from 'react';
+import type { Graph } from '../../../../../shared/model.ts';
+import { ErrorState, LoadingState } from '../../../components/states.tsx';
+import { ApiRequestError, errorMessage, errorTitle } from '../../../lib/api-client.ts';
+import { useGraph } from '../api/get-graph.ts';
+import type { Layout } from '../utils/layout.ts';
+import { type MapFlowNode, toFlowEdges, toFlowNodes } from '../utils/to-flow.ts';
+import { useLayout } from '../utils/use-layout.ts';
+import { GroupNode } from './group-node.tsx';
+import { InternetNode } from './internet-node.tsx';
+import { EdgeMarkers, KindedEdge } from './kinded-edge.tsx';
+import { Legend } from './legend.tsx';
+import { WorkloadNode } from './workload-node.tsx';
+
+// Defined once at module level: new objects on each render would make React Flow re-mount nodes.
+const nodeTypes = { workload: WorkloadNode, internet: InternetNode, group: GroupNode };
+const edgeTypes = { kinded: KindedEdge };
+
+const verdictColours: Record<string, string> = {
+  overexposed: '#dc2626',
+  public: '#2563eb',
+  reachable: '#64748b',
+  internal: '#94a3b8',
+  closed: '#cbd5e1',
+};
+
+function miniMapColour(node: Node): string {
+  const flowNode = node as MapFlowNode;
+  if (flowNode.type === 'group')
+    return flowNode.data.level === 'project' ? 'rgba(226,232,240,0.6)' : 'rgba(241,245,249,0.8)';
+  if (flowNode.type === 'internet') return '#0f172a';
+  const workload = flowNode.data.node;
+  return workload.kind === 'service' ? (verdictColours[workload.exposure.verdict] ?? '#94a3b8') : '#a78bfa';
+}
+
+export type ServiceMapProps = {
+  /** Full name of the focused service or job (from the URL), or null. */
+  focusId: string | null;
+  onSelect: (id: string) => void;
+  /** Shown when the snapshot holds no services or jobs. */
+  emptyState: ReactNode;
+};
+
+/** The service map: fetches the graph, lays it out off the main thread and draws it. */
+export function ServiceMap({ focusId, onSelect, emptyState }: ServiceMapProps) {
+  const graph = useGraph();
+  if (graph.isPending) return <LoadingState label="Loading the service map…" />;
+  if (graph.isError) {
+    if (graph.error instanceof ApiRequestError && graph.error.code === 'snapshot_pending') {
+      return <LoadingState label="Waiting for the first snapshot…" />;
+    }
+    return (
+      <ErrorState
+        title={errorTitle(graph.error)}
+        message={errorMessage(graph.error)}
+        onRetry={() => void graph.refetch()}
+      />
+    );
+  }
+  if (!graph.data.nodes.some((node) => node.kind !== 'internet')) return <>{emptyState}</>;
+  return (
+    <ReactFlowProvider>
+      <LaidOutMap graph={graph.data} focusId={focusId} onSelect={onSelect} />
+    </ReactFlowProvider>
+  );
+}
+
+function LaidOutMap({
+  graph,
+  focusId,
+  onSelect,
+}: {
+  graph: Graph;
+  focusId: string | null;
+  onSelect: (id: string) => void;
+}) {
+  const layout = useLayout(graph);
+  if (layout.status === 'error')
+    return <ErrorState title="The map could not be laid out" message={layout.message} />;
+  if (layout.status === 'pending') {
+    const count = graph.nodes.length - 1;
+    return <LoadingState label={`Laying out ${count} node${count === 1 ? '' : 's'}…`} />;
+  }
+  return <FlowCanvas graph={layout.graph} layout={layout.layout} focusId={focusId} onSelect={onSelect} />;
+}
+
+function FlowCanvas({
+  graph,
+  layout,
+  focusId,
+  onSelect,
+}: {
+  graph: Graph;
+  layout: Layout;
+  focusId: string | null;
+  onSelect: (id: string) => void;
+}) {
+  const flowNodes = useMemo(() => toFlowNodes(graph, layout), [graph, layout]);
+  const edges = useMemo(() => toFlowEdges(graph), [graph]);
+  const boxes = useMemo(() => new Map(layout.boxes.map((box) => [box.id, box])), [layout]);
+  const [nodes, setNodes, onNodesChange] = useNodesState<MapFlowNode>(flowNodes);
+  const containerRef = useRef<HTMLDivElement>(null);
+  const { fitView, setViewport, getZoom } = useReactFlow();
+  const initialized = useNodesInitialized();
+  const placed = useRef(false);
+
+  // The URL's focus is the selection.
+  useEffect(() => {
+    setNodes(flowNodes.map((node) => (node.id === focusId ? { ...node, selected: true } : node)));
+  }, [flowNodes, focusId, setNodes]);
+
+  // Centre the focused node, or fit the whole estate on first show. The container is measured
+  // here rather than read from React Flow, which learns about the side panel's resize later.
+  useEffect(() => {
+    if (!initialized) return;
+    const box = focusId ? boxes.get(focusId) : undefined;
+    const container = containerRef.current;
+    if (box && container) {
+      const zoom = Math.min(Math.max(getZoom(), 0.9), 1.5);
+      const cx = box.absX + box.width / 2;
+      const cy = box.absY + box.height / 2;
+      void setViewport(
+        { x: container.clientWidth / 2 - cx * zoom, y: container.clientHeight / 2 - cy * zoom, zoom },
+        { duration: placed.current ? 350 : 0 },
+      );
+    } else if (!placed.current) {
+      void fitView({ padding: 0.08 });
+    }
+    placed.current = true;
+  }, [initialized, focusId, boxes, fitView, setViewport, getZoom]);
+
+  const onNodeClick: NodeMouseHandler = useCallback(
+    (_event, node) => {
+      if (node.type === 'workload') onSelect(node.id);
+    },
+    [onSelect],
+  );
+
+  // React Flow makes nodes focusable; Enter on a focused service or job opens it.
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== 'Enter' || !(event.target instanceof HTMLElement)) return;
+    const element = event.target.closest('.react-flow__node-workload');
+    const id = element?.getAttribute('data-id');
+    if (id) onSelect(id);
+  };
+
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: forwards Enter from the focusable nodes inside.
+    <div className="map-canvas" ref={containerRef} onKeyDown={onKeyDown}>
+      <EdgeMarkers />
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        onNodesChange={onNodesChange}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodeClick={onNodeClick}
+        onlyRenderVisibleElements
+        nodesDraggable={false}
+        nodesConnectable={false}
+        edgesFocusable={false}
+        multiSelectionKeyCode={null}
+        selectionKeyCode={null}
+        deleteKeyCode={null}
+        minZoom={0.02}
+        maxZoom={2}
+        aria-label="Service map"
+      >
+        <Legend />
+        <Background gap={24} size={1} color="#e2e8f0" />
+        <Controls showInteractive={false} position="bottom-left" />
+        <MiniMap
+          pannable
+          zoomable
+          nodeColor={miniMapColour}
+          nodeStrokeWidth={0}
+          position="bottom-right"
+          ariaLabel="Mini map"
+        />
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+import ElkBundled from 'elkjs/lib/elk.bundled.js';
+import type { ELK } from 'elkjs/lib/elk-api.js';
+import { describe, expect, it } from 'vitest';
+import type { Graph } from '../../../../../shared/model.ts';
+import {
+  buildElkGraph,
+  type LayoutBox,
+  layoutGraph,
+  projectGroupId,
+  regionGroupId,
+  SEPARATE_HIERARCHY_ABOVE,
+} from './layout.ts';
+import { aJob, aLargeGraph, anEdge, aService, internet } from './test-graph.ts';
+
+const ElkConstructor = ((ElkBundled as unknown as { default?: unknown }).default ??
+  ElkBundled) as new () => ELK;
+const elk = new ElkConstructor();
+
+const a = aService('shop', 'europe-west1', 'storefront', 'overexposed');
+const b = aService('shop', 'europe-west1', 'orders');
+const c = aService('shop', 'us-central1', 'billing');
+const d = aJob('data', 'europe-west1', 'nightly');
+const small: Graph = {
+  nodes: [internet, a, b, c, d],
+  edges: [
+    anEdge('exposure', 'internet', a.id),
+    anEdge('declared', a.id, b.id),
+    anEdge('permitted', a.id, b.id),
+    anEdge('observed', b.id, c.id),
+    anEdge('event', d.id, c.id),
+  ],
+};
+
+function inside(child: LayoutBox, parent: LayoutBox): boolean {
+  return (
+    child.absX >= parent.absX &&
+    child.absY >= parent.absY &&
+    child.absX + child.width <= parent.absX + parent.width + 0.5 &&
+    child.absY + child.height <= parent.absY + parent.height + 0.5
+  );
+}
+
+function overlaps(p: LayoutBox, q: LayoutBox): boolean {
+  return (
+    p.absX < q.absX + q.width &&
+    q.absX < p.absX + p.width &&
+    p.absY < q.absY + q.height &&
+    q.absY < p.absY + p.height
+  );
+}
+
+function checkLayout(boxes: LayoutBox[]): void {
+  const byId = new Map(boxes.map((box) => [box.id, box]));
+  const seen = new Set<string>();
+  for (const box of boxes) {
+    if (box.parentId) {
+      expect(seen.has(box.parentId), `${box.id} comes after its parent`).toBe(true);
+      const parent = byId.get(box.parentId);
+      expect(parent && inside(box, parent), `${box.id} lies inside ${box.parentId}`).toBe(true);
+    }
+    seen.add(box.id);
+  }
+  const siblings = new Map<string, LayoutBox[]>();
+  for (const box of boxes)
+    siblings.set(box.parentId ?? '', [...(siblings.get(box.parentId ?? '') ?? []), box]);
+  for (const group of siblings.values()) {
+    for (const [i, p] of group.entries()) {
+      for (const q of group.slice(i + 1)) expect(overlaps(p, q), `${p.id} overlaps ${q.id}`).toBe(false);
+    }
+  }
+}
+
+describe('buildElkGraph', () => {
+  it('groups workloads by project then region, with the Internet at the top level', () => {
+    const root = buildElkGraph(small);
+    expect(root.children?.map((child) => child.id)).toEqual([
+      'internet',
+      projectGroupId('data'),
+      projectGroupId('shop'),
+    ]);
+    const shop = root.children?.find((child) => child.id === projectGroupId('shop'));
+    expect(shop?.children?.map((child) => child.id)).toEqual([
+      regionGroupId('shop', 'europe-west1'),
+      regionGroupId('shop', 'us-central1'),
+    ]);
+    expect(shop?.children?.[0]?.children?.map((child) => child.id)).toEqual([b.id, a.id]);
+  });
+
+  it('keeps one layout edge per connected pair and drops edges to unknown nodes', () => {
+    const root = buildElkGraph({
+      ...small,
+      edges: [...small.edges, anEdge('declared', a.id, 'projects/x/locations/y/services/gone')],
+    });
+    expect(root.edges?.map((edge) => [edge.sources[0], edge.targets[0]])).toEqual([
+      ['internet', a.id],
+      [a.id, b.id],
+      [b.id, c.id],
+      [d.id, c.id],
+    ]);
+  });
+
+  it('attaches edges to the deepest shared group when the graph is large', () => {
+    const graph = aLargeGraph(SEPARATE_HIERARCHY_ABOVE + 2);
+    const root = buildElkGraph(graph);
+    expect(root.layoutOptions?.['elk.hierarchyHandling']).toBe('SEPARATE_CHILDREN');
+    for (const edge of root.edges ?? []) {
+      const ids = [edge.sources[0], edge.targets[0]];
+      for (const id of ids) expect(id === 'internet' || id?.startsWith('group:project:')).toBe(true);
+    }
+  });
+});
+
+describe('layoutGraph', () => {
+  it('places groups around their members, without overlaps, the Internet left of everything', async () => {
+    const { boxes } = await layoutGraph(elk, small);
+    checkLayout(boxes);
+    const net = boxes.find((box) => box.id === 'internet');
+    expect(net).toBeDefined();
+    for (const box of boxes)
+      if (box.kind === 'project') expect(box.absX).toBeGreaterThan((net?.absX ?? 0) + (net?.width ?? 0));
+    expect(boxes.filter((box) => box.kind === 'node')).toHaveLength(5);
+  });
+
+  it('lays out a large graph with separate hierarchy levels', async () => {
+    const { boxes } = await layoutGraph(elk, aLargeGraph(SEPARATE_HIERARCHY_ABOVE + 50));
+    checkLayout(boxes);
+  });
+});

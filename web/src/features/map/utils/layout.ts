@@ -1,0 +1,224 @@
+import type { ElkExtendedEdge, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api.js';
+import { type Graph, type GraphNode, INTERNET_NODE_ID } from '../../../../../shared/model.ts';
+
+/** Fixed node sizes: the layout needs them before anything is rendered. */
+export const WORKLOAD_SIZE = { width: 232, height: 76 } as const;
+export const INTERNET_SIZE = { width: 148, height: 60 } as const;
+
+/**
+ * Above this many workloads, each region is laid out on its own (SEPARATE_CHILDREN) with its
+ * groups arranged by aggregated edges: layering the whole hierarchy at once grows too slow.
+ */
+export const SEPARATE_HIERARCHY_ABOVE = 150;
+
+export type LayoutBoxKind = 'project' | 'region' | 'node';
+
+/** A positioned box: a project group, a region group or a graph node. */
+export type LayoutBox = {
+  id: string;
+  kind: LayoutBoxKind;
+  /** Enclosing group; undefined at the top level. */
+  parentId?: string;
+  /** Position relative to the parent (what React Flow wants for child nodes). */
+  x: number;
+  y: number;
+  /** Position on the canvas. */
+  absX: number;
+  absY: number;
+  width: number;
+  height: number;
+  /** Project or region shown in a group's heading. */
+  label: string;
+};
+
+/** Boxes with every parent before its children. */
+export type Layout = { boxes: LayoutBox[] };
+
+/** Minimal view of ELK so that the layout can be run by elkjs in a worker or in a test. */
+export type ElkLike = { layout(graph: ElkNode): Promise<ElkNode> };
+
+export const projectGroupId = (project: string): string => `group:project:${project}`;
+export const regionGroupId = (project: string, location: string): string =>
+  `group:region:${project}/${location}`;
+
+const LABEL_OPTION = 'runmap.label';
+
+const rootOptions = (separate: boolean): LayoutOptions => ({
+  'elk.algorithm': 'layered',
+  'elk.direction': 'RIGHT',
+  'elk.hierarchyHandling': separate ? 'SEPARATE_CHILDREN' : 'INCLUDE_CHILDREN',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '72',
+  'elk.spacing.nodeNode': '28',
+  'elk.spacing.componentComponent': '40',
+  'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
+  'elk.edgeRouting': 'POLYLINE',
+  'elk.aspectRatio': '1.8',
+});
+
+const groupOptions = (padding: string, separate: boolean): LayoutOptions => ({
+  ...rootOptions(separate),
+  'elk.padding': padding,
+});
+
+type Workload = Extract<GraphNode, { kind: 'service' | 'job' }>;
+
+function isWorkload(node: GraphNode): node is Workload {
+  return node.kind === 'service' || node.kind === 'job';
+}
+
+/** The chain of containers of a node, outermost first: [project group, region group]. */
+function containersOf(node: GraphNode): string[] {
+  if (!isWorkload(node)) return [];
+  return [projectGroupId(node.project), regionGroupId(node.project, node.location)];
+}
+
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Builds the ELK input: projects → regions → workloads as compound nodes, the Internet at the top
+ * level. Pure; layout options depend on the graph's size (see SEPARATE_HIERARCHY_ABOVE).
+ */
+export function buildElkGraph(graph: Graph): ElkNode {
+  const workloads = graph.nodes.filter(isWorkload);
+  const separate = workloads.length > SEPARATE_HIERARCHY_ABOVE;
+
+  const projects = new Map<string, Map<string, Workload[]>>();
+  for (const node of workloads) {
+    let regions = projects.get(node.project);
+    if (!regions) {
+      regions = new Map();
+      projects.set(node.project, regions);
+    }
+    const members = regions.get(node.location);
+    if (members) members.push(node);
+    else regions.set(node.location, [node]);
+  }
+
+  const containers = new Map<string, ElkNode>();
+  const root: ElkNode = { id: 'root', layoutOptions: rootOptions(separate), children: [], edges: [] };
+
+  for (const node of graph.nodes) {
+    if (node.kind === 'internet') root.children?.push({ id: node.id, ...INTERNET_SIZE });
+  }
+
+  for (const project of [...projects.keys()].sort(byText)) {
+    const regions = projects.get(project) ?? new Map<string, Workload[]>();
+    const projectNode: ElkNode = {
+      id: projectGroupId(project),
+      layoutOptions: {
+        ...groupOptions('[top=44,left=20,bottom=20,right=20]', separate),
+        [LABEL_OPTION]: project,
+      },
+      children: [],
+      edges: [],
+    };
+    containers.set(projectNode.id, projectNode);
+    root.children?.push(projectNode);
+    for (const location of [...regions.keys()].sort(byText)) {
+      const regionNode: ElkNode = {
+        id: regionGroupId(project, location),
+        layoutOptions: {
+          ...groupOptions('[top=40,left=16,bottom=16,right=16]', separate),
+          [LABEL_OPTION]: location,
+        },
+        children: [],
+        edges: [],
+      };
+      containers.set(regionNode.id, regionNode);
+      projectNode.children?.push(regionNode);
+      const members = [...(regions.get(location) ?? [])].sort(
+        (a, b) => byText(a.label, b.label) || byText(a.id, b.id),
+      );
+      for (const member of members) regionNode.children?.push({ id: member.id, ...WORKLOAD_SIZE });
+    }
+  }
+
+  // One ELK edge per connected pair is enough for layout, whatever the kinds between them.
+  const byId = new Map(graph.nodes.map((node) => [node.id, node]));
+  const seen = new Set<string>();
+  for (const edge of graph.edges) {
+    const source = byId.get(edge.source);
+    const target = byId.get(edge.target);
+    if (!source || !target || source.id === target.id) continue;
+    let from = source.id;
+    let to = target.id;
+    let container = root;
+    if (separate) {
+      // Each container is laid out on its own: attach the edge to the deepest container holding
+      // both ends, between the children of that container that enclose them.
+      const a = [...containersOf(source), source.id];
+      const b = [...containersOf(target), target.id];
+      let depth = 0;
+      while (depth < a.length - 1 && depth < b.length - 1 && a[depth] === b[depth]) depth++;
+      from = a[depth] ?? source.id;
+      to = b[depth] ?? target.id;
+      const shared = depth > 0 ? a[depth - 1] : undefined;
+      container = (shared && containers.get(shared)) || root;
+      if (from === to) continue;
+    }
+    const key = `${container.id}|${from}|${to}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const elkEdge: ElkExtendedEdge = { id: `e${seen.size}`, sources: [from], targets: [to] };
+    container.edges?.push(elkEdge);
+  }
+  return root;
+}
+
+/** Flattens ELK's answer into boxes with relative and absolute positions, parents first. */
+export function boxesFromElk(root: ElkNode): Layout {
+  const boxes: LayoutBox[] = [];
+  const visit = (node: ElkNode, parent: LayoutBox | undefined): void => {
+    const x = node.x ?? 0;
+    const y = node.y ?? 0;
+    const isGroup = node.id.startsWith('group:');
+    const box: LayoutBox = {
+      id: node.id,
+      kind: isGroup ? (node.id.startsWith('group:project:') ? 'project' : 'region') : 'node',
+      x,
+      y,
+      absX: (parent?.absX ?? 0) + x,
+      absY: (parent?.absY ?? 0) + y,
+      width: node.width ?? 0,
+      height: node.height ?? 0,
+      label: node.layoutOptions?.[LABEL_OPTION] ?? node.id,
+    };
+    if (parent) box.parentId = parent.id;
+    boxes.push(box);
+    for (const child of node.children ?? []) visit(child, box);
+  };
+  for (const child of root.children ?? []) visit(child, undefined);
+  return { boxes };
+}
+
+const INTERNET_GAP = 120;
+
+/**
+ * Puts the Internet node left of every group, whatever layer ELK chose for it (a project without
+ * exposure can share its layer), vertically centred on the services it reaches.
+ */
+export function placeInternetLeft(layout: Layout, graph: Graph): Layout {
+  const net = layout.boxes.find((box) => box.id === INTERNET_NODE_ID);
+  const others = layout.boxes.filter((box) => box.parentId === undefined && box.id !== INTERNET_NODE_ID);
+  if (!net || others.length === 0) return layout;
+  const left = Math.min(...others.map((box) => box.absX));
+  const byId = new Map(layout.boxes.map((box) => [box.id, box]));
+  const targets = graph.edges
+    .filter((edge) => edge.source === INTERNET_NODE_ID)
+    .map((edge) => byId.get(edge.target))
+    .filter((box): box is LayoutBox => box !== undefined);
+  const centre =
+    targets.length > 0
+      ? targets.reduce((sum, box) => sum + box.absY + box.height / 2, 0) / targets.length
+      : net.absY + net.height / 2;
+  const x = left - INTERNET_GAP - net.width;
+  const y = Math.max(0, centre - net.height / 2);
+  return {
+    boxes: layout.boxes.map((box) => (box === net ? { ...box, x, y, absX: x, absY: y } : box)),
+  };
+}
+
+/** Lays the graph out with the given ELK instance (in the app: elkjs inside a Web Worker). */
+export async function layoutGraph(elk: ElkLike, graph: Graph): Promise<Layout> {
+  return placeInternetLeft(boxesFromElk(await elk.layout(buildElkGraph(graph))), graph);
+}
