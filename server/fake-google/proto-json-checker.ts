@@ -81,7 +81,7 @@ function checkMessage(type: protobuf.Type, value: unknown, path: string, options
     setFields.push(field);
   }
   for (const oneof of type.oneofsArray) {
-    const members = setFields.filter((field) => field.partOf === oneof);
+    const members = oneof.fieldsArray.filter((field) => setFields.includes(field));
     if (members.length > 1) {
       fail(path, `only one of ${members.map((f) => f.name).join(', ')} may be set (oneof ${oneof.name})`);
     }
