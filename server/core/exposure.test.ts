@@ -112,4 +112,11 @@ describe('exposureOf', () => {
       'ingress is INGRESS_TRAFFIC_ALL and the default run.app URL is enabled: reachable from the internet',
     );
   });
+
+  it('flags an unreadable IAM policy in the reasons', () => {
+    const exposure = exposureOf(aService({ iamPolicy: null }), []);
+    expect(exposure.reasons).toContain(
+      'the IAM policy of the service could not be read: grants on it are unknown',
+    );
+  });
 });

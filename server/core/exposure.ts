@@ -62,6 +62,9 @@ function accessOf(service: Workload, invokers: Invoker[]): { access: Access; rea
   const iamDisabledUngated = service.invokerIamDisabled && !service.iapEnabled;
 
   const reasons: string[] = [];
+  if (service.iamPolicy === null) {
+    reasons.push('the IAM policy of the service could not be read: grants on it are unknown');
+  }
   if (service.invokerIamDisabled) {
     reasons.push(
       service.iapEnabled
@@ -89,8 +92,8 @@ function accessOf(service: Workload, invokers: Invoker[]): { access: Access; rea
   const named = new Set(invokers.map((i) => i.member)).size;
   reasons.push(
     named === 0
-      ? 'no principal holds an invoker role: only callers with a grant elsewhere (none known) may invoke it'
-      : `only named principals may invoke it (${named} hold an invoker role on the service or project ${service.project})`,
+      ? `no principal holds an invoker role on the service or on project ${service.project}`
+      : `only named principals may invoke it (${named} hold an invoker role on the service or on project ${service.project})`,
   );
   return { access: 'iam', reasons };
 }
