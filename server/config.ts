@@ -18,7 +18,9 @@ export class ConfigError extends Error {}
 /** Parses the environment; throws a ConfigError listing every bad variable. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const relevant = Object.fromEntries(
-    Object.entries(env).filter(([k, v]) => (k === 'PORT' || k === 'K_SERVICE' || k.startsWith('RUNMAP_')) && v !== ''),
+    Object.entries(env).filter(
+      ([k, v]) => (k === 'PORT' || k === 'K_SERVICE' || k.startsWith('RUNMAP_')) && v !== '',
+    ),
   );
   const parsed = configSchema.safeParse(relevant);
   if (!parsed.success) {

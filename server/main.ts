@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
+import { formatAuditTable } from './cli/format-audit-table.ts';
 import { collect } from './collect/collect.ts';
 import { ConfigError, parseConfig } from './config.ts';
 import { analyze } from './core/analyze.ts';
 import { auditReport } from './core/audit-report.ts';
-import { formatAuditTable } from './cli/format-audit-table.ts';
 import { createApp } from './http/create-app.ts';
 import { SnapshotStore } from './http/snapshot-store.ts';
 import { demoWorldPath, webRootPath } from './paths.ts';
@@ -30,7 +30,8 @@ function log(entry: { severity: string; message: string; [k: string]: unknown })
 }
 
 async function openSource(values: { world?: string; project?: string[] }): Promise<Source> {
-  if (values.world && values.project?.length) throw new UsageError('give either --world or --project, not both');
+  if (values.world && values.project?.length)
+    throw new UsageError('give either --world or --project, not both');
   if (values.project?.length) {
     const bad = values.project.find((p) => !/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/.test(p));
     if (bad) throw new UsageError(`--project ${JSON.stringify(bad)} is not a Google Cloud project ID`);
@@ -41,14 +42,20 @@ async function openSource(values: { world?: string; project?: string[] }): Promi
     return await worldSource(file, values.world ? undefined : 'demo world');
   } catch (error) {
     // A world that cannot be read or is malformed is the user's input: name the file and the problem.
-    throw new InputFileError(`cannot use world ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new InputFileError(
+      `cannot use world ${file}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
 async function serve(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { world: { type: 'string' }, project: { type: 'string', multiple: true }, port: { type: 'string' } },
+    options: {
+      world: { type: 'string' },
+      project: { type: 'string', multiple: true },
+      port: { type: 'string' },
+    },
     strict: true,
   });
   const env = { ...process.env };
@@ -60,7 +67,13 @@ async function serve(args: string[]): Promise<void> {
     projects: source.projects,
     refreshSeconds: config.RUNMAP_REFRESH_SECONDS,
     collect: (onProgress) =>
-      collect({ projects: source.projects, run: source.run, resourceManager: source.resourceManager, concurrency: config.RUNMAP_CONCURRENCY, onProgress }),
+      collect({
+        projects: source.projects,
+        run: source.run,
+        resourceManager: source.resourceManager,
+        concurrency: config.RUNMAP_CONCURRENCY,
+        onProgress,
+      }),
     analyze,
     onError: (error) => log({ severity: 'ERROR', message: `collection failed: ${String(error)}` }),
   });
@@ -104,9 +117,16 @@ async function audit(args: string[]): Promise<number> {
   const config = parseConfig(process.env);
   const source = await openSource(values);
   try {
-    const inventory = await collect({ projects: source.projects, run: source.run, resourceManager: source.resourceManager, concurrency: config.RUNMAP_CONCURRENCY });
+    const inventory = await collect({
+      projects: source.projects,
+      run: source.run,
+      resourceManager: source.resourceManager,
+      concurrency: config.RUNMAP_CONCURRENCY,
+    });
     const report = auditReport(analyze(inventory));
-    process.stdout.write(values.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatAuditTable(report));
+    process.stdout.write(
+      values.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatAuditTable(report),
+    );
     return 0;
   } finally {
     await source.close();
@@ -145,7 +165,8 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     if (isInputError(error)) {
       process.stderr.write(`runmap: ${error.message}\n`);
-      if (!(error instanceof ConfigError || error instanceof InputFileError)) process.stderr.write(`\n${USAGE}\n`);
+      if (!(error instanceof ConfigError || error instanceof InputFileError))
+        process.stderr.write(`\n${USAGE}\n`);
     } else {
       process.stderr.write(`runmap: ${String((error as Error)?.stack ?? error)}\n`);
     }

@@ -10,11 +10,13 @@ export function packageRoot(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   while (!existsSync(path.join(dir, 'package.json'))) {
     const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('runmap: cannot find the package root (no package.json above this file)');
+    if (parent === dir)
+      throw new Error('runmap: cannot find the package root (no package.json above this file)');
     dir = parent;
   }
   return dir;
 }
 
-export const demoWorldPath = (): string => path.join(packageRoot(), 'server/fake-google/worlds/demo.world.json');
+export const demoWorldPath = (): string =>
+  path.join(packageRoot(), 'server/fake-google/worlds/demo.world.json');
 export const webRootPath = (): string => path.join(packageRoot(), 'dist/web');

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { grpc } from 'google-gax';
 import { GoogleProjectsAdapter, type ProjectsAdapter } from './collect/projects-adapter.ts';
 import { GoogleRunAdapter, type RunAdapter } from './collect/run-adapter.ts';
-import { startFakeGoogle } from './fake-google/start-fake-google.ts';
+import { fakeClientOptions } from './fake-google/fake-client-options.ts';
 import { loadWorld } from './fake-google/load-world.ts';
+import { startFakeGoogle } from './fake-google/start-fake-google.ts';
 
 /** Where a snapshot's data comes from: Google's APIs for some projects, or a world served by the fake. */
 export interface Source {
@@ -18,10 +18,13 @@ export interface Source {
  * Serves a world file through the embedded fake on loopback and points the real clients at it:
  * the same collector code path as production, only the endpoint and credentials differ.
  */
-export async function worldSource(file: string, description = `world ${path.basename(file)}`): Promise<Source> {
+export async function worldSource(
+  file: string,
+  description = `world ${path.basename(file)}`,
+): Promise<Source> {
   const world = loadWorld(file);
   const fake = await startFakeGoogle({ world, host: '127.0.0.1', port: 0 });
-  const endpoint = { apiEndpoint: '127.0.0.1', port: fake.port, sslCreds: grpc.credentials.createInsecure() };
+  const endpoint = fakeClientOptions(fake);
   const run = new GoogleRunAdapter(endpoint);
   const resourceManager = new GoogleProjectsAdapter(endpoint);
   return {

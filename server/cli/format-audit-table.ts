@@ -11,7 +11,14 @@ export function formatAuditTable(report: AuditReport): string {
       report.services.map((s) => [s.name, s.exposure.reach, s.exposure.access, s.exposure.verdict]),
     ),
   );
-  if (report.jobs.length > 0) lines.push('', table(['JOB'], report.jobs.map((j) => [j.name])));
+  if (report.jobs.length > 0)
+    lines.push(
+      '',
+      table(
+        ['JOB'],
+        report.jobs.map((j) => [j.name]),
+      ),
+    );
   lines.push('');
   if (report.findings.length === 0) lines.push('No findings.');
   else {
@@ -24,7 +31,8 @@ export function formatAuditTable(report: AuditReport): string {
   }
   if (report.failures.length > 0) {
     lines.push('', `${report.failures.length} call(s) failed; the audit is incomplete for:`);
-    for (const f of report.failures) lines.push(`  ${f.project}  ${f.call}  ${f.target ?? ''}  ${f.code}: ${f.message}`);
+    for (const f of report.failures)
+      lines.push(`  ${f.project}  ${f.call}  ${f.target ?? ''}  ${f.code}: ${f.message}`);
   }
   const counts = severities.map((s) => `${report.summary.bySeverity[s]} ${s}`).join(', ');
   lines.push(
@@ -36,7 +44,12 @@ export function formatAuditTable(report: AuditReport): string {
 
 function table(header: string[], rows: string[][]): string {
   // Control characters in untrusted names would corrupt the terminal: show them escaped.
-  const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+  const clean = (s: string) =>
+    s.replace(
+      /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
   const all = [header, ...rows.map((r) => r.map(clean))];
   const widths = header.map((_, i) => Math.min(80, Math.max(...all.map((r) => (r[i] ?? '').length))));
   return all

@@ -63,10 +63,16 @@ export async function collect(options: CollectOptions): Promise<Inventory> {
     const projectInfo = call(projectId, 'resourcemanager.projects.get', `projects/${projectId}`, () =>
       resourceManager.getProject(projectId),
     );
-    const projectPolicy = call(projectId, 'resourcemanager.projects.getIamPolicy', `projects/${projectId}`, () =>
-      resourceManager.getIamPolicy(projectId),
+    const projectPolicy = call(
+      projectId,
+      'resourcemanager.projects.getIamPolicy',
+      `projects/${projectId}`,
+      () => resourceManager.getIamPolicy(projectId),
     );
-    const locations = (await call(projectId, 'run.locations.list', `projects/${projectId}`, () => run.listLocations(projectId))) ?? [];
+    const locations =
+      (await call(projectId, 'run.locations.list', `projects/${projectId}`, () =>
+        run.listLocations(projectId),
+      )) ?? [];
     await Promise.all(
       locations.map(async (location) => {
         const parent = `projects/${projectId}/locations/${location}`;
@@ -82,7 +88,9 @@ export async function collect(options: CollectOptions): Promise<Inventory> {
           found.map(async ({ value, problems, call: listCall }) => {
             payloadProblem(projectId, listCall, value.name, problems);
             const getPolicy =
-              value.kind === 'service' ? () => run.getServiceIamPolicy(value.name) : () => run.getJobIamPolicy(value.name);
+              value.kind === 'service'
+                ? () => run.getServiceIamPolicy(value.name)
+                : () => run.getJobIamPolicy(value.name);
             const callName = value.kind === 'service' ? 'run.services.getIamPolicy' : 'run.jobs.getIamPolicy';
             const raw = await call(projectId, callName, value.name, getPolicy);
             let iamPolicy = null;
@@ -101,7 +109,12 @@ export async function collect(options: CollectOptions): Promise<Inventory> {
     let iamPolicy = null;
     if (rawPolicy !== undefined) {
       const policy = normalizePolicy(rawPolicy);
-      payloadProblem(projectId, 'resourcemanager.projects.getIamPolicy', `projects/${projectId}`, policy.problems);
+      payloadProblem(
+        projectId,
+        'resourcemanager.projects.getIamPolicy',
+        `projects/${projectId}`,
+        policy.problems,
+      );
       iamPolicy = policy.value;
     }
     // The project's name is `projects/NUMBER`; the number identifies its default service accounts.
@@ -115,7 +128,9 @@ export async function collect(options: CollectOptions): Promise<Inventory> {
   const collected = await Promise.all(projects.map(collectProject));
   // Deterministic order whatever the completion order was.
   workloads.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  failures.sort((a, b) => `${a.project} ${a.call} ${a.target ?? ''}`.localeCompare(`${b.project} ${b.call} ${b.target ?? ''}`));
+  failures.sort((a, b) =>
+    `${a.project} ${a.call} ${a.target ?? ''}`.localeCompare(`${b.project} ${b.call} ${b.target ?? ''}`),
+  );
   return {
     collectedAt: (options.now?.() ?? new Date()).toISOString(),
     projects: collected,
@@ -147,8 +162,18 @@ const GRPC_CODES = [
 /** gRPC errors carry a numeric code and a message prefixed with "N CODE: "; keep the code name and the text. */
 export function describeError(error: unknown): { code: string; message: string } {
   const e = error as { code?: unknown; details?: unknown; message?: unknown };
-  const code = typeof e?.code === 'number' ? (GRPC_CODES[e.code] ?? String(e.code)) : typeof e?.code === 'string' ? e.code : 'UNKNOWN';
-  const raw = typeof e?.details === 'string' && e.details ? e.details : typeof e?.message === 'string' ? e.message : String(error);
+  const code =
+    typeof e?.code === 'number'
+      ? (GRPC_CODES[e.code] ?? String(e.code))
+      : typeof e?.code === 'string'
+        ? e.code
+        : 'UNKNOWN';
+  const raw =
+    typeof e?.details === 'string' && e.details
+      ? e.details
+      : typeof e?.message === 'string'
+        ? e.message
+        : String(error);
   return { code, message: raw.replace(/^\d+ [A-Z_]+: /, '') };
 }
 

@@ -28,10 +28,21 @@ const gaxService = {
     ],
     volumes: [
       { name: 'creds', secret: { secret: 'creds', items: [{ path: 'k', version: 'latest' }] } },
-      { name: 'sql', cloudSqlInstance: { instances: ['p1:europe-west1:orders-db', 'p1:europe-west1:reports'] } },
+      {
+        name: 'sql',
+        cloudSqlInstance: { instances: ['p1:europe-west1:orders-db', 'p1:europe-west1:reports'] },
+      },
     ],
   },
-  trafficStatuses: [{ type: 'TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION', revision: 'orders-2', percent: 0, tag: 'canary', uri: 'https://canary---orders-abc-ew.a.run.app' }],
+  trafficStatuses: [
+    {
+      type: 'TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION',
+      revision: 'orders-2',
+      percent: 0,
+      tag: 'canary',
+      uri: 'https://canary---orders-abc-ew.a.run.app',
+    },
+  ],
 };
 
 describe('normalizeService', () => {
@@ -59,11 +70,23 @@ describe('normalizeService', () => {
   });
 
   it.each([
-    ['an unknown ingress number', { ingress: 7 }, 'ingress: unknown value number 7, treated as INGRESS_TRAFFIC_UNSPECIFIED'],
+    [
+      'an unknown ingress number',
+      { ingress: 7 },
+      'ingress: unknown value number 7, treated as INGRESS_TRAFFIC_UNSPECIFIED',
+    ],
     ['labels that are not strings', { labels: { team: 3 } }, 'labels.team: expected a string, got number 3'],
-    ['a name of the wrong collection', { name: 'projects/p1/locations/l/jobs/x' }, 'name: expected projects/P/locations/L/services/ID'],
+    [
+      'a name of the wrong collection',
+      { name: 'projects/p1/locations/l/jobs/x' },
+      'name: expected projects/P/locations/L/services/ID',
+    ],
     ['urls that are not a list', { urls: 'https://x' }, 'urls: expected a list, got "https://x"'],
-    ['an env var without a name', { template: { containers: [{ env: [{ value: 'x' }] }] } }, 'template.containers[0].env[0].name: missing'],
+    [
+      'an env var without a name',
+      { template: { containers: [{ env: [{ value: 'x' }] }] } },
+      'template.containers[0].env[0].name: missing',
+    ],
   ])('reports %s by path and keeps the service', (_what, patch, problem) => {
     const { value, problems } = normalizeService({ ...gaxService, ...patch });
     expect(problems.join('\n')).toContain(problem);
@@ -87,7 +110,11 @@ describe('normalizeJob', () => {
       },
     });
     expect(problems).toEqual([]);
-    expect(value).toMatchObject({ kind: 'job', shortName: 'reindex', serviceAccount: 'reindex@p1.iam.gserviceaccount.com' });
+    expect(value).toMatchObject({
+      kind: 'job',
+      shortName: 'reindex',
+      serviceAccount: 'reindex@p1.iam.gserviceaccount.com',
+    });
     expect(value.ingress).toBeUndefined();
     expect(value.env).toEqual([{ name: 'TOKEN', container: 'img', value: 'abc' }]);
   });
@@ -97,11 +124,20 @@ describe('normalizePolicy', () => {
   it('keeps bindings and conditions and reports bad members', () => {
     const { value, problems } = normalizePolicy({
       bindings: [
-        { role: 'roles/run.invoker', members: ['allUsers', 5], condition: { expression: 'request.time < x' } },
+        {
+          role: 'roles/run.invoker',
+          members: ['allUsers', 5],
+          condition: { expression: 'request.time < x' },
+        },
         { members: ['user:a@b.c'] },
       ],
     });
-    expect(value.bindings).toEqual([{ role: 'roles/run.invoker', members: ['allUsers'], condition: 'request.time < x' }]);
-    expect(problems).toEqual(['bindings[0].members[1]: expected a string, got number 5', 'bindings[1].role: missing']);
+    expect(value.bindings).toEqual([
+      { role: 'roles/run.invoker', members: ['allUsers'], condition: 'request.time < x' },
+    ]);
+    expect(problems).toEqual([
+      'bindings[0].members[1]: expected a string, got number 5',
+      'bindings[1].role: missing',
+    ]);
   });
 });

@@ -29,28 +29,28 @@ class Reader {
   obj(v: unknown, path: string): Obj {
     if (v === undefined || v === null) return {};
     if (typeof v === 'object' && !Array.isArray(v)) return v as Obj;
-    this.problems.push(`${path}: expected an object, got ${describe(v)}`);
+    this.problems.push(`${path}: expected an object, got ${describeValue(v)}`);
     return {};
   }
 
   arr(v: unknown, path: string): unknown[] {
     if (v === undefined || v === null) return [];
     if (Array.isArray(v)) return v;
-    this.problems.push(`${path}: expected a list, got ${describe(v)}`);
+    this.problems.push(`${path}: expected a list, got ${describeValue(v)}`);
     return [];
   }
 
   str(v: unknown, path: string): string | undefined {
     if (v === undefined || v === null || v === '') return undefined;
     if (typeof v === 'string') return v;
-    this.problems.push(`${path}: expected a string, got ${describe(v)}`);
+    this.problems.push(`${path}: expected a string, got ${describeValue(v)}`);
     return undefined;
   }
 
   bool(v: unknown, path: string): boolean {
     if (v === undefined || v === null) return false;
     if (typeof v === 'boolean') return v;
-    this.problems.push(`${path}: expected a boolean, got ${describe(v)}`);
+    this.problems.push(`${path}: expected a boolean, got ${describeValue(v)}`);
     return false;
   }
 
@@ -58,7 +58,7 @@ class Reader {
     if (v === undefined || v === null) return 0;
     const n = typeof v === 'string' ? Number(v) : v;
     if (typeof n === 'number' && Number.isFinite(n)) return n;
-    this.problems.push(`${path}: expected a number, got ${describe(v)}`);
+    this.problems.push(`${path}: expected a number, got ${describeValue(v)}`);
     return 0;
   }
 
@@ -67,7 +67,7 @@ class Reader {
     const out: Record<string, string> = {};
     for (const [k, val] of Object.entries(o)) {
       if (typeof val === 'string') out[k] = val;
-      else this.problems.push(`${path}.${k}: expected a string, got ${describe(val)}`);
+      else this.problems.push(`${path}.${k}: expected a string, got ${describeValue(val)}`);
     }
     return out;
   }
@@ -86,12 +86,12 @@ class Reader {
         return new Date(s * 1000 + Math.floor(n / 1e6)).toISOString();
       }
     }
-    this.problems.push(`${path}: expected a timestamp, got ${describe(v)}`);
+    this.problems.push(`${path}: expected a timestamp, got ${describeValue(v)}`);
     return undefined;
   }
 }
 
-function describe(v: unknown): string {
+function describeValue(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'string') return `"${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`;
@@ -117,7 +117,7 @@ function normalizeWorkload(raw: unknown, kind: WorkloadKind): Normalized<Workloa
   const name = r.str(o.name, 'name') ?? '';
   const m = NAME.exec(name);
   if (!m || (m[3] === 'services') !== (kind === 'service')) {
-    r.problems.push(`name: expected projects/P/locations/L/${kind}s/ID, got ${describe(name)}`);
+    r.problems.push(`name: expected projects/P/locations/L/${kind}s/ID, got ${describeValue(name)}`);
   }
   // A Job's containers sit one level deeper: Job.template (ExecutionTemplate).template (TaskTemplate).
   const execution = kind === 'job' ? r.obj(o.template, 'template') : undefined;
@@ -140,7 +140,10 @@ function normalizeWorkload(raw: unknown, kind: WorkloadKind): Normalized<Workloa
         r.problems.push(`${ePath}.name: missing`);
         return;
       }
-      const ref = r.obj(r.obj(ev.valueSource, `${ePath}.valueSource`).secretKeyRef, `${ePath}.valueSource.secretKeyRef`);
+      const ref = r.obj(
+        r.obj(ev.valueSource, `${ePath}.valueSource`).secretKeyRef,
+        `${ePath}.valueSource.secretKeyRef`,
+      );
       const secret = r.str(ref.secret, `${ePath}.valueSource.secretKeyRef.secret`);
       if (secret) {
         const version = r.str(ref.version, `${ePath}.valueSource.secretKeyRef.version`) ?? 'latest';
@@ -162,7 +165,11 @@ function normalizeWorkload(raw: unknown, kind: WorkloadKind): Normalized<Workloa
       const s = r.obj(vol.secret, `${vPath}.secret`);
       const secret = r.str(s.secret, `${vPath}.secret.secret`) ?? '';
       const items = r.arr(s.items, `${vPath}.secret.items`);
-      const versions = items.map((it, k) => r.str(r.obj(it, `${vPath}.secret.items[${k}]`).version, `${vPath}.secret.items[${k}].version`) ?? 'latest');
+      const versions = items.map(
+        (it, k) =>
+          r.str(r.obj(it, `${vPath}.secret.items[${k}]`).version, `${vPath}.secret.items[${k}].version`) ??
+          'latest',
+      );
       secretVolumes.push({ volume, secret, versions: versions.length > 0 ? versions : ['latest'] });
     }
     if (vol.cloudSqlInstance) {
@@ -189,7 +196,9 @@ function normalizeWorkload(raw: unknown, kind: WorkloadKind): Normalized<Workloa
     if (parsed.success) ingress = parsed.data;
     else {
       // Unknown ingress: treat as unspecified (which the exposure model reads as ALL, the safe side) and say so.
-      r.problems.push(`ingress: unknown value ${describe(o.ingress)}, treated as INGRESS_TRAFFIC_UNSPECIFIED`);
+      r.problems.push(
+        `ingress: unknown value ${describeValue(o.ingress)}, treated as INGRESS_TRAFFIC_UNSPECIFIED`,
+      );
       ingress = 'INGRESS_TRAFFIC_UNSPECIFIED';
     }
   }
@@ -243,7 +252,10 @@ function normalizeWorkload(raw: unknown, kind: WorkloadKind): Normalized<Workloa
       ? {
           useDefault: r.bool(binAuth.useDefault, 'binaryAuthorization.useDefault'),
           policy: r.str(binAuth.policy, 'binaryAuthorization.policy'),
-          breakglassJustification: r.str(binAuth.breakglassJustification, 'binaryAuthorization.breakglassJustification'),
+          breakglassJustification: r.str(
+            binAuth.breakglassJustification,
+            'binaryAuthorization.breakglassJustification',
+          ),
         }
       : undefined,
     iamPolicy: null,

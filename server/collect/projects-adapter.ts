@@ -26,7 +26,10 @@ export class GoogleProjectsAdapter implements ProjectsAdapter {
   }
 
   async getIamPolicy(project: string): Promise<RawPolicy> {
-    const [policy] = await this.client.getIamPolicy({ resource: `projects/${project}` }, { timeout: CALL_TIMEOUT_MS });
+    const [policy] = await this.client.getIamPolicy(
+      { resource: `projects/${project}` },
+      { timeout: CALL_TIMEOUT_MS },
+    );
     return policy as RawPolicy;
   }
 

@@ -36,7 +36,7 @@ export class GoogleRunAdapter implements RunAdapter {
     const out: string[] = [];
     for await (const location of this.services.listLocationsAsync(
       { name: `projects/${project}` },
-      { timeout: CALL_TIMEOUT_MS },
+      { timeout: CALL_TIMEOUT_MS, autoPaginate: false },
     )) {
       if (location.locationId) out.push(location.locationId);
     }
@@ -47,7 +47,7 @@ export class GoogleRunAdapter implements RunAdapter {
     const out: RawService[] = [];
     for await (const service of this.services.listServicesAsync(
       { parent: `projects/${project}/locations/${location}` },
-      { timeout: CALL_TIMEOUT_MS },
+      { timeout: CALL_TIMEOUT_MS, autoPaginate: false },
     )) {
       out.push(service);
     }
@@ -58,7 +58,7 @@ export class GoogleRunAdapter implements RunAdapter {
     const out: RawJob[] = [];
     for await (const job of this.jobs.listJobsAsync(
       { parent: `projects/${project}/locations/${location}` },
-      { timeout: CALL_TIMEOUT_MS },
+      { timeout: CALL_TIMEOUT_MS, autoPaginate: false },
     )) {
       out.push(job);
     }

@@ -109,14 +109,20 @@ function errorHandler(log: AppDeps['log']): ErrorRequestHandler {
       return;
     }
     // body-parser and friends set status/type on their errors (e.g. 413 entity.too.large).
-    const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+    const status =
+      typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status === 500) {
-      log?.({ severity: 'ERROR', message: `unhandled error on ${req.method} ${req.path}`, error: String(error?.stack ?? error) });
+      log?.({
+        severity: 'ERROR',
+        message: `unhandled error on ${req.method} ${req.path}`,
+        error: String(error?.stack ?? error),
+      });
     }
     res.status(status).json({
       error: {
         code: status === 500 ? 'internal' : String(error?.type ?? 'bad_request'),
-        message: status === 500 ? 'internal error; see the server log' : String(error?.message ?? 'bad request'),
+        message:
+          status === 500 ? 'internal error; see the server log' : String(error?.message ?? 'bad request'),
       },
     });
   };

@@ -42,7 +42,12 @@ export class SnapshotStore {
   refresh(): Promise<void> {
     if (this.running) return this.running;
     this.startedAt = new Date().toISOString();
-    this.progress = { projectsDone: 0, projectsTotal: this.options.projects.length, callsDone: 0, callsTotal: 0 };
+    this.progress = {
+      projectsDone: 0,
+      projectsTotal: this.options.projects.length,
+      callsDone: 0,
+      callsTotal: 0,
+    };
     this.running = (async () => {
       try {
         const inventory = await this.options.collect((p) => {
