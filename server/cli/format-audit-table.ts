@@ -44,9 +44,9 @@ export function formatAuditTable(report: AuditReport): string {
 
 function table(header: string[], rows: string[][]): string {
   // Control characters in untrusted names would corrupt the terminal: show them escaped.
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
   const clean = (s: string) =>
     s.replace(
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
       /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g,
       (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
     );
