@@ -5,7 +5,7 @@ import { describeJson, jsonPath } from './json-path.ts';
 import { checkProtoJson, type JsonObject, type ProtoJsonOptions } from './proto-json-checker.ts';
 import { isProjectId, isProjectNumber, isRegion, isResourceId, splitResourceName } from './resource-names.ts';
 import { parseTimestamp } from './timestamp.ts';
-import { LOOSE_SECTIONS, type World, type WorldProject } from './world.ts';
+import { LOOSE_SECTIONS, type LooseSection, type World, type WorldProject } from './world.ts';
 import { WorldError } from './world-error.ts';
 
 export interface LoadWorldOptions {
@@ -106,97 +106,101 @@ function validateProject(
   }
   claimUnique(seen, projectId, idPath, `duplicate project "${projectId}"`);
 
-  let projectNumber: string | undefined;
-  const rawNumber = json.projectNumber;
-  if (rawNumber !== undefined) {
-    const numberPath = jsonPath(path, 'projectNumber');
-    const number =
-      typeof rawNumber === 'number' && Number.isSafeInteger(rawNumber) ? String(rawNumber) : rawNumber;
-    if (typeof number !== 'string' || !isProjectNumber(number)) {
-      throw new WorldError(
-        numberPath,
-        `expected a project number string like "123456789012", got ${describeJson(rawNumber)}`,
-      );
-    }
-    claimUnique(seen, number, numberPath, `duplicate project number "${number}"`);
-    projectNumber = number;
-  }
-
-  const locations = validateLocations(json.locations, jsonPath(path, 'locations'));
-  const context: ProjectContext = {
-    projectId,
-    projectNumber,
-    locations,
-    locationsPath: jsonPath(path, 'locations'),
-  };
+  const projectNumber = validateProjectNumber(json.projectNumber, jsonPath(path, 'projectNumber'), seen);
+  const locationsPath = jsonPath(path, 'locations');
+  const locations = validateLocations(json.locations, locationsPath);
+  const context: ProjectContext = { projectId, projectNumber, locations, locationsPath };
 
   const names = new Set<string>();
-  const services = arrayOf(json.services, jsonPath(path, 'services')).map((item, index) =>
-    validateRunResource(
-      item,
-      jsonPath(jsonPath(path, 'services'), index),
-      'services',
-      context,
-      checker,
-      names,
-    ),
+  const runResources = (collection: 'services' | 'jobs') => {
+    const sectionPath = jsonPath(path, collection);
+    return arrayOf(json[collection], sectionPath).map((item, index) =>
+      validateRunResource(item, jsonPath(sectionPath, index), collection, context, checker, names),
+    );
+  };
+  const services = runResources('services');
+  const jobs = runResources('jobs');
+  const iamPolicies = validateIamPolicies(
+    json.iamPolicies,
+    jsonPath(path, 'iamPolicies'),
+    context,
+    checker,
+    names,
   );
-  const jobs = arrayOf(json.jobs, jsonPath(path, 'jobs')).map((item, index) =>
-    validateRunResource(item, jsonPath(jsonPath(path, 'jobs'), index), 'jobs', context, checker, names),
-  );
+  const projectIamPolicy =
+    json.projectIamPolicy === undefined
+      ? undefined
+      : checkProtoJson(
+          policyType(checker),
+          json.projectIamPolicy,
+          jsonPath(path, 'projectIamPolicy'),
+          checker.options,
+        );
 
-  const iamPolicies: Record<string, JsonObject> = {};
-  const policiesPath = jsonPath(path, 'iamPolicies');
-  if (json.iamPolicies !== undefined) {
-    if (!isObject(json.iamPolicies)) {
-      throw new WorldError(
-        policiesPath,
-        `expected an object of policies by resource name, got ${describeJson(json.iamPolicies)}`,
-      );
-    }
-    for (const [resource, policy] of Object.entries(json.iamPolicies)) {
-      const policyPath = jsonPath(policiesPath, resource);
-      const key = canonicalRunName(resource, context);
-      if (key === undefined || !names.has(key)) {
-        throw new WorldError(policyPath, `"${resource}" names no service or job of project "${projectId}"`);
-      }
-      iamPolicies[resource] = checkProtoJson(policyType(checker), policy, policyPath, checker.options);
-    }
-  }
-
-  const project: WorldProject = {
+  return {
     projectId,
     ...(projectNumber === undefined ? {} : { projectNumber }),
     locations,
     services,
     jobs,
     iamPolicies,
-    ...emptyLooseSections(),
+    ...(projectIamPolicy === undefined ? {} : { projectIamPolicy }),
+    ...validateLooseSections(json, path),
   };
-  if (json.projectIamPolicy !== undefined) {
-    const policyPath = jsonPath(path, 'projectIamPolicy');
-    project.projectIamPolicy = checkProtoJson(
-      policyType(checker),
-      json.projectIamPolicy,
-      policyPath,
-      checker.options,
+}
+
+function validateProjectNumber(value: unknown, path: string, seen: Map<string, string>): string | undefined {
+  if (value === undefined) return undefined;
+  const number = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
+  if (typeof number !== 'string' || !isProjectNumber(number)) {
+    throw new WorldError(
+      path,
+      `expected a project number string like "123456789012", got ${describeJson(value)}`,
     );
   }
+  claimUnique(seen, number, path, `duplicate project number "${number}"`);
+  return number;
+}
+
+function validateIamPolicies(
+  value: unknown,
+  path: string,
+  context: ProjectContext,
+  checker: Checker,
+  names: Set<string>,
+): Record<string, JsonObject> {
+  if (value === undefined) return {};
+  if (!isObject(value)) {
+    throw new WorldError(path, `expected an object of policies by resource name, got ${describeJson(value)}`);
+  }
+  const policies: Record<string, JsonObject> = {};
+  for (const [resource, policy] of Object.entries(value)) {
+    const policyPath = jsonPath(path, resource);
+    const key = canonicalRunName(resource, context);
+    if (key === undefined || !names.has(key)) {
+      throw new WorldError(
+        policyPath,
+        `"${resource}" names no service or job of project "${context.projectId}"`,
+      );
+    }
+    policies[resource] = checkProtoJson(policyType(checker), policy, policyPath, checker.options);
+  }
+  return policies;
+}
+
+/** Sections whose APIs are not faked yet: arrays of objects, checked no deeper. */
+function validateLooseSections(json: JsonObject, path: string): Record<LooseSection, JsonObject[]> {
+  const sections = {} as Record<LooseSection, JsonObject[]>;
   for (const section of LOOSE_SECTIONS) {
-    project[section] = arrayOf(json[section], jsonPath(path, section)).map((item, index) => {
-      const itemPath = jsonPath(jsonPath(path, section), index);
-      if (!isObject(item)) throw new WorldError(itemPath, `expected an object, got ${describeJson(item)}`);
+    const sectionPath = jsonPath(path, section);
+    sections[section] = arrayOf(json[section], sectionPath).map((item, index) => {
+      if (!isObject(item)) {
+        throw new WorldError(jsonPath(sectionPath, index), `expected an object, got ${describeJson(item)}`);
+      }
       return item;
     });
   }
-  return project;
-}
-
-function emptyLooseSections(): Pick<WorldProject, (typeof LOOSE_SECTIONS)[number]> {
-  return Object.fromEntries(LOOSE_SECTIONS.map((section) => [section, []])) as unknown as Pick<
-    WorldProject,
-    (typeof LOOSE_SECTIONS)[number]
-  >;
+  return sections;
 }
 
 function policyType(checker: Checker) {

@@ -1,6 +1,9 @@
 import { GoogleApiError } from './google-api-error.ts';
 
-/** AIP-158 (google.aip.dev/158): a default when page_size is unset, larger values coerced to a maximum. */
+/**
+ * Cloud Run documents no page size limits of its own, so AIP-158's (google.aip.dev/158) apply: 50 when
+ * page_size is unset, larger values coerced to 1000, negative ones refused.
+ */
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 1000;
 

@@ -34,7 +34,7 @@ export interface FakeGoogle {
   calls(method?: string): CallRecord[];
 }
 
-// Google's answer for an RPC a service does not offer.
+// Google's answer for an RPC a service does not offer, as quoted in googleapis/google-cloud-go#7197.
 const UNIMPLEMENTED_MESSAGE = 'Operation is not implemented, or supported, or enabled.';
 const SHUTDOWN_GRACE_MS = 2000;
 
