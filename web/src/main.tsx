@@ -1,3 +1,4 @@
+import './lib/zod-jitless.ts';
 import '@xyflow/react/dist/style.css';
 import './styles.css';
 import { StrictMode } from 'react';

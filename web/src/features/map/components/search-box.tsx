@@ -45,7 +45,7 @@ export function SearchBox({ enabled, onPick }: { enabled: boolean; onPick: (id: 
         type="search"
         className="search__input"
         aria-label="Find a service"
-        placeholder={enabled ? 'Find a service or job…' : 'Search after the first snapshot'}
+        placeholder={enabled ? 'Find a service or job…' : 'Search opens with a snapshot'}
         disabled={!enabled}
         value={query}
         autoComplete="off"

@@ -136,7 +136,8 @@ function FlowCanvas({
         { duration: placed.current ? 350 : 0 },
       );
     } else if (!placed.current) {
-      void fitView({ padding: 0.08 });
+      // Room at the top for the legend, at the bottom for the controls and minimap.
+      void fitView({ padding: { top: '130px', bottom: '40px', x: '24px' } });
     }
     placed.current = true;
   }, [initialized, focusId, boxes, fitView, setViewport, getZoom]);

@@ -131,7 +131,12 @@ function ServiceDetails({ detail, onFocus }: { detail: ServiceDetail; onFocus: (
         {detail.invokers.length === 0 ? (
           <p className="muted">No principal holds an invoker role.</p>
         ) : (
-          <table className="mini-table">
+          <table className="mini-table mini-table--invokers">
+            <colgroup>
+              <col />
+              <col />
+              <col />
+            </colgroup>
             <thead>
               <tr>
                 <th scope="col">Member</th>
@@ -160,7 +165,7 @@ function ServiceDetails({ detail, onFocus }: { detail: ServiceDetail; onFocus: (
                         </>
                       )}
                     </td>
-                    <td className="break">{invoker.role}</td>
+                    <td className="break small">{invoker.role}</td>
                     <td>{invoker.grantedOn === 'resource' ? detail.kind : 'project'}</td>
                   </tr>
                 );
@@ -243,7 +248,11 @@ function ServiceDetails({ detail, onFocus }: { detail: ServiceDetail; onFocus: (
         ) : (
           <>
             <p className="muted small">Names only: values never leave the server.</p>
-            <table className="mini-table">
+            <table className="mini-table mini-table--env">
+              <colgroup>
+                <col />
+                <col />
+              </colgroup>
               <thead>
                 <tr>
                   <th scope="col">Name</th>
