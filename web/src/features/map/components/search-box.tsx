@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useId, useMemo, useState } from 'react';
+import { type KeyboardEvent, useEffect, useId, useMemo, useState } from 'react';
 import { useGraph } from '../api/get-graph.ts';
 import { searchNodes } from '../utils/search.ts';
 import { JobIcon, ServiceIcon } from './node-icons.tsx';
@@ -12,12 +12,26 @@ export function SearchBox({ enabled, onPick }: { enabled: boolean; onPick: (id: 
   const listId = useId();
   const hits = useMemo(() => searchNodes(graph.data?.nodes ?? [], query), [graph.data, query]);
   const showList = open && query.trim() !== '';
+  // Enter pressed before the services were loaded: pick the first match once they are.
+  const [pickWhenLoaded, setPickWhenLoaded] = useState(false);
 
   const pick = (id: string) => {
     setOpen(false);
     setQuery('');
+    setPickWhenLoaded(false);
     onPick(id);
   };
+
+  useEffect(() => {
+    if (!pickWhenLoaded || graph.isPending) return;
+    setPickWhenLoaded(false);
+    const first = hits[0];
+    if (first) {
+      setOpen(false);
+      setQuery('');
+      onPick(first.id);
+    }
+  }, [pickWhenLoaded, graph.isPending, hits, onPick]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
@@ -30,6 +44,9 @@ export function SearchBox({ enabled, onPick }: { enabled: boolean; onPick: (id: 
       if (hit) {
         event.preventDefault();
         pick(hit.id);
+      } else if (graph.isPending && query.trim() !== '') {
+        event.preventDefault();
+        setPickWhenLoaded(true);
       }
     } else if (event.key === 'Escape' && showList) {
       // Close the suggestions only; the side panel's Esc handler ignores handled events.

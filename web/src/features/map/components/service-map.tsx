@@ -24,6 +24,9 @@ import { EdgeMarkers, KindedEdge } from './kinded-edge.tsx';
 import { Legend } from './legend.tsx';
 import { WorkloadNode } from './workload-node.tsx';
 
+/** Above this many nodes only those in view are rendered; below, all are (cheap, and findable). */
+const CULL_ABOVE = 300;
+
 // Defined once at module level: new objects on each render would make React Flow re-mount nodes.
 const nodeTypes = { workload: WorkloadNode, internet: InternetNode, group: GroupNode };
 const edgeTypes = { kinded: KindedEdge };
@@ -168,7 +171,7 @@ function FlowCanvas({
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodeClick={onNodeClick}
-        onlyRenderVisibleElements
+        onlyRenderVisibleElements={nodes.length > CULL_ABOVE}
         nodesDraggable={false}
         nodesConnectable={false}
         edgesFocusable={false}
