@@ -38,11 +38,8 @@ export class FakeControls {
     this.denied.add(project);
   }
 
-  isDenied(project: { projectId: string; projectNumber?: string }): boolean {
-    return (
-      this.denied.has(project.projectId) ||
-      (project.projectNumber !== undefined && this.denied.has(project.projectNumber))
-    );
+  isDenied(project: { projectId: string; projectNumber: string }): boolean {
+    return this.denied.has(project.projectId) || this.denied.has(project.projectNumber);
   }
 
   /**

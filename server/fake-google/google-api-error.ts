@@ -14,7 +14,10 @@ export class GoogleApiError extends Error {
     return new GoogleApiError(status.INVALID_ARGUMENT, message);
   }
 
-  /** Google answers PERMISSION_DENIED both for resources the caller may not see and for ones that do not exist. */
+  /**
+   * Cloud Run's PERMISSION_DENIED, which Google answers both for resources the caller may not see and
+   * for ones that do not exist (Resource Manager words it its own way).
+   */
   static permissionDenied(permission: string, resource: string): GoogleApiError {
     // Cloud Run's wording, e.g. "Permission 'run.services.setIamPolicy' denied on resource
     // 'projects/p/locations/asia-northeast1/services/web' (or resource may not exist)."

@@ -8,6 +8,7 @@ const PROTO_FILES = [
   'google/cloud/run/v2/service.proto',
   'google/cloud/run/v2/job.proto',
   'google/cloud/location/locations.proto',
+  'google/cloud/resourcemanager/v3/projects.proto',
   'google/iam/v1/iam_policy.proto',
   'google/iam/v1/policy.proto',
 ];
@@ -22,8 +23,8 @@ export interface GoogleProtos {
 /** Parses the packaged .proto files (about 60 ms); create once and pass it around. */
 export function loadGoogleProtos(): GoogleProtos {
   const require = createRequire(import.meta.url);
-  // Both packages keep their protos in build/protos, next to build/src/index.js.
-  const includeDirs = ['@google-cloud/run', 'google-gax'].map((pkg) =>
+  // These packages keep their protos in build/protos, next to build/src/index.js.
+  const includeDirs = ['@google-cloud/run', '@google-cloud/resource-manager', 'google-gax'].map((pkg) =>
     path.resolve(path.dirname(require.resolve(pkg)), '../protos'),
   );
   const root = new protobuf.Root();

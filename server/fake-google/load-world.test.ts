@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { derivedProjectNumber } from './derived-project-number.ts';
 import { loadGoogleProtos } from './google-protos.ts';
 import { loadWorld } from './load-world.ts';
 import type { JsonObject } from './proto-json-checker.ts';
@@ -84,6 +85,15 @@ describe('loadWorld', () => {
     expect(world.projects[0]?.services[0]?.name).toBe(
       'projects/100200300400/locations/europe-west1/services/storefront',
     );
+  });
+
+  it('gives a project the number derived from its ID when the world states none', () => {
+    const json = tiny();
+    delete project(json).projectNumber;
+    const world = loadWorld(json, { now: AT_WORLD_NOW, protos });
+    expect(world.projects[0]?.projectNumber).toBe(derivedProjectNumber('example-prod'));
+    expect(world.projects[0]?.projectNumber).toMatch(/^[1-9]\d{11}$/);
+    expect(derivedProjectNumber('example-prod')).not.toBe(derivedProjectNumber('example-dev'));
   });
 
   const bad: Array<{ name: string; mutate: (world: Mutable) => void; message: string }> = [
@@ -232,6 +242,14 @@ describe('loadWorld', () => {
         w.projects.push({ projectId: 'example-dev', projectNumber: '100200300400', services: [], jobs: [] });
       },
       message: 'projects[1].projectNumber: duplicate project number "100200300400"',
+    },
+    {
+      name: 'a stated project number equal to the one derived for a project without one',
+      mutate: (w) => {
+        project(w).projectNumber = derivedProjectNumber('example-dev');
+        w.projects.push({ projectId: 'example-dev', services: [], jobs: [] });
+      },
+      message: `projects[1].projectId: the project number derived from this ID, "${derivedProjectNumber('example-dev')}", is taken`,
     },
     {
       name: 'a missing project ID',

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { derivedProjectNumber } from './derived-project-number.ts';
 import { type GoogleProtos, loadGoogleProtos } from './google-protos.ts';
 import { describeJson, jsonPath } from './json-path.ts';
 import { checkProtoJson, type JsonObject, type ProtoJsonOptions } from './proto-json-checker.ts';
@@ -80,7 +81,27 @@ function validateWorld(json: unknown, options: LoadWorldOptions): World {
   const projects = json.projects.map((project, index) =>
     validateProject(project, jsonPath('projects', index), checker, seen),
   );
-  return now === undefined ? { projects } : { now, projects };
+  // Numbers are derived only once every stated one is claimed, so a clash names the right project.
+  const numbered = projects.map((project, index) =>
+    withProjectNumber(project, jsonPath('projects', index), seen),
+  );
+  return now === undefined ? { projects: numbered } : { now, projects: numbered };
+}
+
+/** A project as validated, before the projects that state no number get one. */
+type ValidatedProject = Omit<WorldProject, 'projectNumber'> & { projectNumber?: string };
+
+/** Google gives every project a number; a world project that states none gets derivedProjectNumber. */
+function withProjectNumber(project: ValidatedProject, path: string, seen: Map<string, string>): WorldProject {
+  if (project.projectNumber !== undefined) return { ...project, projectNumber: project.projectNumber };
+  const projectNumber = derivedProjectNumber(project.projectId);
+  claimUnique(
+    seen,
+    projectNumber,
+    jsonPath(path, 'projectId'),
+    `the project number derived from this ID, "${projectNumber}", is taken; give the project a projectNumber`,
+  );
+  return { ...project, projectNumber };
 }
 
 interface Checker {
@@ -93,7 +114,7 @@ function validateProject(
   path: string,
   checker: Checker,
   seen: Map<string, string>,
-): WorldProject {
+): ValidatedProject {
   if (!isObject(json)) throw new WorldError(path, `expected a project object, got ${describeJson(json)}`);
 
   const projectId = json.projectId;

@@ -1,6 +1,7 @@
 import type { FakeControls } from './fake-controls.ts';
 import type { JsonObject } from './proto-json-checker.ts';
 import { locationsService } from './services/locations.ts';
+import { resourceManagerProjectsService } from './services/resource-manager-projects.ts';
 import { runJobsService } from './services/run-jobs.ts';
 import { runServicesService } from './services/run-services.ts';
 import type { WorldIndex } from './world-index.ts';
@@ -30,5 +31,5 @@ export interface FakeGrpcService {
 
 /** Every gRPC service the fake serves. */
 export function fakeGrpcServices(): FakeGrpcService[] {
-  return [runServicesService(), runJobsService(), locationsService()];
+  return [runServicesService(), runJobsService(), locationsService(), resourceManagerProjectsService()];
 }

@@ -29,7 +29,7 @@ export class WorldIndex {
         if (key) entry.policies.set(key, policy);
       }
       this.projects.set(project.projectId, entry);
-      if (project.projectNumber) this.projects.set(project.projectNumber, entry);
+      this.projects.set(project.projectNumber, entry);
     }
   }
 

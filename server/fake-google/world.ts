@@ -19,7 +19,8 @@ export type LooseSection = (typeof LOOSE_SECTIONS)[number];
 /** One project of a world, its messages in proto3 JSON (SPEC §4), validated and time-shifted. */
 export type WorldProject = {
   projectId: string;
-  projectNumber?: string;
+  /** As the world states it, or derivedProjectNumber(projectId) when it states none. */
+  projectNumber: string;
   locations: string[];
   /** google.cloud.run.v2.Service */
   services: JsonObject[];

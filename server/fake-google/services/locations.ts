@@ -18,7 +18,9 @@ export function locationsService(): FakeGrpcService {
     if (!isProjectRef(ref)) {
       throw GoogleApiError.invalidArgument(`Invalid name '${name}': expected projects/{project}.`);
     }
-    const project = visibleProject(context, ref, 'run.locations.list', name);
+    const project = visibleProject(context, ref, () =>
+      GoogleApiError.permissionDenied('run.locations.list', name),
+    );
     const locations = project.locations.map((location) => ({
       name: `projects/${ref}/locations/${location}`,
       locationId: location,

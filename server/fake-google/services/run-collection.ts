@@ -42,7 +42,9 @@ export function runCollectionMethods(spec: RunCollectionSpec): Record<string, Un
   const list: UnaryHandler = (request, context) => {
     const { parent, pageSize, pageToken, showDeleted } = request as unknown as ListRequest;
     const [ref, location] = parseParent(parent);
-    const project = visibleProject(context, ref, permission('list'), parent);
+    const project = visibleProject(context, ref, () =>
+      GoogleApiError.permissionDenied(permission('list'), parent),
+    );
     const all = context.index
       .list(project, collection, location)
       // Soft-deleted resources carry a deleteTime and are listed only on request.
@@ -54,7 +56,9 @@ export function runCollectionMethods(spec: RunCollectionSpec): Record<string, Un
 
   const find = (name: string, verb: string, context: FakeCallContext): Found => {
     const [ref, location, id] = parseName(name, collection);
-    const project = visibleProject(context, ref, permission(verb), name);
+    const project = visibleProject(context, ref, () =>
+      GoogleApiError.permissionDenied(permission(verb), name),
+    );
     const resource = context.index.get(project, collection, location, id);
     if (!resource) {
       // Cloud Run's NOT_FOUND wording, as its API errors show it.
