@@ -140,7 +140,7 @@ function FlowCanvas({
       );
     } else if (!placed.current) {
       // Room at the top for the legend, at the bottom for the controls and minimap.
-      void fitView({ padding: { top: '130px', bottom: '40px', x: '24px' } });
+      void fitView({ padding: { top: '156px', bottom: '32px', x: '24px' } });
     }
     placed.current = true;
   }, [initialized, focusId, boxes, fitView, setViewport, getZoom]);

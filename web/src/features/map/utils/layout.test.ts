@@ -2,14 +2,7 @@ import ElkBundled from 'elkjs/lib/elk.bundled.js';
 import type { ELK } from 'elkjs/lib/elk-api.js';
 import { describe, expect, it } from 'vitest';
 import type { Graph } from '../../../../../shared/model.ts';
-import {
-  buildElkGraph,
-  type LayoutBox,
-  layoutGraph,
-  projectGroupId,
-  regionGroupId,
-  SEPARATE_HIERARCHY_ABOVE,
-} from './layout.ts';
+import { buildElkGraph, type LayoutBox, layoutGraph, projectGroupId, regionGroupId } from './layout.ts';
 import { aJob, aLargeGraph, anEdge, aService, internet } from './test-graph.ts';
 
 const ElkConstructor = ((ElkBundled as unknown as { default?: unknown }).default ??
@@ -86,27 +79,16 @@ describe('buildElkGraph', () => {
     expect(shop?.children?.[0]?.children?.map((child) => child.id)).toEqual([b.id, a.id]);
   });
 
-  it('keeps one layout edge per connected pair and drops edges to unknown nodes', () => {
+  it('lays out one edge per connected pair inside a region, and none across regions or to unknown nodes', () => {
     const root = buildElkGraph({
       ...small,
       edges: [...small.edges, anEdge('declared', a.id, 'projects/x/locations/y/services/gone')],
     });
-    expect(root.edges?.map((edge) => [edge.sources[0], edge.targets[0]])).toEqual([
-      ['internet', a.id],
-      [a.id, b.id],
-      [b.id, c.id],
-      [d.id, c.id],
-    ]);
-  });
-
-  it('attaches edges to the deepest shared group when the graph is large', () => {
-    const graph = aLargeGraph(SEPARATE_HIERARCHY_ABOVE + 2);
-    const root = buildElkGraph(graph);
-    expect(root.layoutOptions?.['elk.hierarchyHandling']).toBe('SEPARATE_CHILDREN');
-    for (const edge of root.edges ?? []) {
-      const ids = [edge.sources[0], edge.targets[0]];
-      for (const id of ids) expect(id === 'internet' || id?.startsWith('group:project:')).toBe(true);
-    }
+    const region = root.children
+      ?.find((child) => child.id === projectGroupId('shop'))
+      ?.children?.find((child) => child.id === regionGroupId('shop', 'europe-west1'));
+    expect(region?.edges?.map((edge) => [edge.sources[0], edge.targets[0]])).toEqual([[a.id, b.id]]);
+    expect(root.edges ?? []).toEqual([]);
   });
 });
 
@@ -121,8 +103,9 @@ describe('layoutGraph', () => {
     expect(boxes.filter((box) => box.kind === 'node')).toHaveLength(5);
   });
 
-  it('lays out a large graph with separate hierarchy levels', async () => {
-    const { boxes } = await layoutGraph(elk, aLargeGraph(SEPARATE_HIERARCHY_ABOVE + 50));
+  it('lays out 2,000 services without overlaps', async () => {
+    const { boxes } = await layoutGraph(elk, aLargeGraph(2000));
     checkLayout(boxes);
+    expect(boxes.filter((box) => box.kind === 'node')).toHaveLength(2001);
   });
 });

@@ -5,12 +5,6 @@ import { type Graph, type GraphNode, INTERNET_NODE_ID } from '../../../../../sha
 export const WORKLOAD_SIZE = { width: 232, height: 76 } as const;
 export const INTERNET_SIZE = { width: 148, height: 60 } as const;
 
-/**
- * Above this many workloads, each region is laid out on its own (SEPARATE_CHILDREN) with its
- * groups arranged by aggregated edges: layering the whole hierarchy at once grows too slow.
- */
-export const SEPARATE_HIERARCHY_ABOVE = 150;
-
 export type LayoutBoxKind = 'project' | 'region' | 'node';
 
 /** A positioned box: a project group, a region group or a graph node. */
@@ -43,22 +37,30 @@ export const regionGroupId = (project: string, location: string): string =>
 
 const LABEL_OPTION = 'runmap.label';
 
-const rootOptions = (separate: boolean): LayoutOptions => ({
-  'elk.algorithm': 'layered',
-  'elk.direction': 'RIGHT',
-  'elk.hierarchyHandling': separate ? 'SEPARATE_CHILDREN' : 'INCLUDE_CHILDREN',
-  'elk.layered.spacing.nodeNodeBetweenLayers': '72',
-  'elk.spacing.nodeNode': '28',
-  'elk.spacing.componentComponent': '40',
-  'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
-  'elk.edgeRouting': 'POLYLINE',
-  'elk.aspectRatio': '1.8',
+/**
+ * Projects and regions are packed as rectangles (near the screen's aspect ratio, so that the whole
+ * estate stays readable when fitted); inside a region, workloads are layered left to right along
+ * the edges between them. Each group is laid out on its own, which keeps 2,000 services fast.
+ */
+const packOptions = (padding: string | null): LayoutOptions => ({
+  'elk.algorithm': 'rectpacking',
+  'elk.hierarchyHandling': 'SEPARATE_CHILDREN',
+  'elk.aspectRatio': '1.7',
+  'elk.spacing.nodeNode': '32',
+  ...(padding ? { 'elk.padding': padding } : {}),
 });
 
-const groupOptions = (padding: string, separate: boolean): LayoutOptions => ({
-  ...rootOptions(separate),
-  'elk.padding': padding,
-});
+const regionOptions: LayoutOptions = {
+  'elk.algorithm': 'layered',
+  'elk.direction': 'RIGHT',
+  'elk.padding': '[top=40,left=16,bottom=16,right=16]',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '64',
+  'elk.spacing.nodeNode': '24',
+  'elk.spacing.componentComponent': '28',
+  'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
+  'elk.edgeRouting': 'POLYLINE',
+  'elk.aspectRatio': '1.6',
+};
 
 type Workload = Extract<GraphNode, { kind: 'service' | 'job' }>;
 
@@ -66,24 +68,16 @@ function isWorkload(node: GraphNode): node is Workload {
   return node.kind === 'service' || node.kind === 'job';
 }
 
-/** The chain of containers of a node, outermost first: [project group, region group]. */
-function containersOf(node: GraphNode): string[] {
-  if (!isWorkload(node)) return [];
-  return [projectGroupId(node.project), regionGroupId(node.project, node.location)];
-}
-
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Builds the ELK input: projects → regions → workloads as compound nodes, the Internet at the top
- * level. Pure; layout options depend on the graph's size (see SEPARATE_HIERARCHY_ABOVE).
+ * level. Only edges inside a region take part in the layout; React Flow draws all of them. Pure.
  */
 export function buildElkGraph(graph: Graph): ElkNode {
-  const workloads = graph.nodes.filter(isWorkload);
-  const separate = workloads.length > SEPARATE_HIERARCHY_ABOVE;
-
   const projects = new Map<string, Map<string, Workload[]>>();
-  for (const node of workloads) {
+  for (const node of graph.nodes) {
+    if (!isWorkload(node)) continue;
     let regions = projects.get(node.project);
     if (!regions) {
       regions = new Map();
@@ -94,37 +88,28 @@ export function buildElkGraph(graph: Graph): ElkNode {
     else regions.set(node.location, [node]);
   }
 
-  const containers = new Map<string, ElkNode>();
-  const root: ElkNode = { id: 'root', layoutOptions: rootOptions(separate), children: [], edges: [] };
-
+  const root: ElkNode = { id: 'root', layoutOptions: packOptions(null), children: [] };
   for (const node of graph.nodes) {
     if (node.kind === 'internet') root.children?.push({ id: node.id, ...INTERNET_SIZE });
   }
 
+  const regionNodes = new Map<string, ElkNode>();
   for (const project of [...projects.keys()].sort(byText)) {
     const regions = projects.get(project) ?? new Map<string, Workload[]>();
     const projectNode: ElkNode = {
       id: projectGroupId(project),
-      layoutOptions: {
-        ...groupOptions('[top=44,left=20,bottom=20,right=20]', separate),
-        [LABEL_OPTION]: project,
-      },
+      layoutOptions: { ...packOptions('[top=44,left=20,bottom=20,right=20]'), [LABEL_OPTION]: project },
       children: [],
-      edges: [],
     };
-    containers.set(projectNode.id, projectNode);
     root.children?.push(projectNode);
     for (const location of [...regions.keys()].sort(byText)) {
       const regionNode: ElkNode = {
         id: regionGroupId(project, location),
-        layoutOptions: {
-          ...groupOptions('[top=40,left=16,bottom=16,right=16]', separate),
-          [LABEL_OPTION]: location,
-        },
+        layoutOptions: { ...regionOptions, [LABEL_OPTION]: location },
         children: [],
         edges: [],
       };
-      containers.set(regionNode.id, regionNode);
+      regionNodes.set(regionNode.id, regionNode);
       projectNode.children?.push(regionNode);
       const members = [...(regions.get(location) ?? [])].sort(
         (a, b) => byText(a.label, b.label) || byText(a.id, b.id),
@@ -133,34 +118,19 @@ export function buildElkGraph(graph: Graph): ElkNode {
     }
   }
 
-  // One ELK edge per connected pair is enough for layout, whatever the kinds between them.
+  // One ELK edge per connected pair in the same region, whatever the kinds between them.
   const byId = new Map(graph.nodes.map((node) => [node.id, node]));
   const seen = new Set<string>();
   for (const edge of graph.edges) {
     const source = byId.get(edge.source);
     const target = byId.get(edge.target);
-    if (!source || !target || source.id === target.id) continue;
-    let from = source.id;
-    let to = target.id;
-    let container = root;
-    if (separate) {
-      // Each container is laid out on its own: attach the edge to the deepest container holding
-      // both ends, between the children of that container that enclose them.
-      const a = [...containersOf(source), source.id];
-      const b = [...containersOf(target), target.id];
-      let depth = 0;
-      while (depth < a.length - 1 && depth < b.length - 1 && a[depth] === b[depth]) depth++;
-      from = a[depth] ?? source.id;
-      to = b[depth] ?? target.id;
-      const shared = depth > 0 ? a[depth - 1] : undefined;
-      container = (shared && containers.get(shared)) || root;
-      if (from === to) continue;
-    }
-    const key = `${container.id}|${from}|${to}`;
+    if (!source || !target || !isWorkload(source) || !isWorkload(target) || source.id === target.id) continue;
+    if (source.project !== target.project || source.location !== target.location) continue;
+    const key = `${source.id}|${target.id}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const elkEdge: ElkExtendedEdge = { id: `e${seen.size}`, sources: [from], targets: [to] };
-    container.edges?.push(elkEdge);
+    const elkEdge: ElkExtendedEdge = { id: `e${seen.size}`, sources: [source.id], targets: [target.id] };
+    regionNodes.get(regionGroupId(source.project, source.location))?.edges?.push(elkEdge);
   }
   return root;
 }
