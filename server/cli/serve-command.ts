@@ -3,8 +3,12 @@ import { collect } from '../collect/collect.ts';
 import { parseConfig } from '../config.ts';
 import { analyze } from '../core/analyze.ts';
 import { createApp } from '../http/create-app.ts';
+import type { AuthGate } from '../http/iap-gate.ts';
+import { serveApp } from '../http/serve-app.ts';
 import { SnapshotStore } from '../http/snapshot-store.ts';
 import { webRootPath } from '../paths.ts';
+import { IapKeyStore } from '../security/iap-keys.ts';
+import { IapVerifier } from '../security/iap-verifier.ts';
 import { log } from './log.ts';
 import { openSource } from './open-source.ts';
 
@@ -22,6 +26,7 @@ export async function serveCommand(args: string[]): Promise<void> {
   const env = { ...process.env };
   if (values.port !== undefined) env.PORT = values.port;
   const config = parseConfig(env);
+  const auth = authGate(config);
   const source = await openSource(values);
   const store = new SnapshotStore({
     source: source.description,
@@ -38,26 +43,68 @@ export async function serveCommand(args: string[]): Promise<void> {
     analyze,
     onError: (error) => log({ severity: 'ERROR', message: `collection failed: ${String(error)}` }),
   });
-  const app = createApp({ store, webRoot: webRootPath(), log });
+  const app = createApp({
+    store,
+    webRoot: webRootPath(),
+    log,
+    auth,
+    ...(config.GOOGLE_CLOUD_PROJECT ? { projectId: config.GOOGLE_CLOUD_PROJECT } : {}),
+  });
   store.start();
-  const server = app.listen(config.PORT, config.host, () => {
+  try {
+    await serveApp(app, {
+      port: config.PORT,
+      host: config.host,
+      log,
+      onClose: async () => {
+        await store.stop();
+        await source.close();
+      },
+    });
+  } catch (error) {
     log({
-      severity: 'INFO',
-      message: `runmap serving ${source.description} at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.PORT}`,
+      severity: 'ERROR',
+      message: `cannot listen on ${config.host}:${config.PORT}: ${(error as Error).message}`,
     });
-  });
-  server.on('error', (error) => {
-    log({ severity: 'ERROR', message: `cannot listen on ${config.host}:${config.PORT}: ${error.message}` });
     process.exit(1);
+  }
+  log({
+    severity: 'INFO',
+    message: `runmap serving ${source.description} at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.PORT}`,
+    auth: auth.mode,
   });
-  const shutdown = () => {
-    server.close(async () => {
-      await store.stop();
-      await source.close();
-      process.exit(0);
+  if (auth.mode === 'disabled') {
+    log({
+      severity: 'WARNING',
+      message:
+        'RUNMAP_AUTH=disabled: the IAP gate is off and anyone who can reach this server sees the estate',
     });
-    setTimeout(() => process.exit(0), 10_000).unref();
+  } else if (auth.mode === 'local' && !['127.0.0.1', 'localhost', '::1'].includes(config.host)) {
+    log({
+      severity: 'WARNING',
+      message: `no IAP audience is configured and runmap listens on ${config.host}: set RUNMAP_IAP_AUDIENCE`,
+    });
+  }
+}
+
+/** The IAP gate the configuration asks for; keys are fetched on the first request. */
+function authGate(config: ReturnType<typeof parseConfig>): AuthGate {
+  if (config.auth.mode !== 'iap') return { mode: config.auth.mode };
+  const keys = new IapKeyStore({
+    ...(config.auth.jwksUrl ? { url: config.auth.jwksUrl } : {}),
+    onFetch: ({ ok, keys: count, error }) =>
+      log(
+        ok
+          ? { severity: 'INFO', message: `fetched ${count} IAP public keys` }
+          : { severity: 'ERROR', message: `cannot fetch IAP public keys: ${error}` },
+      ),
+  });
+  return {
+    mode: 'iap',
+    verifier: new IapVerifier({
+      audiences: config.auth.audiences,
+      getKey: keys.getKey,
+      allowedDomains: config.auth.allowedDomains,
+    }),
   };
-  process.on('SIGTERM', shutdown);
-  process.on('SIGINT', shutdown);
 }

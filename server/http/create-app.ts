@@ -2,16 +2,29 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type ErrorRequestHandler, type Request, type Response, Router } from 'express';
 import type { FindingsResponse, GraphResponse, ServiceDetail } from '../../shared/api.ts';
+import type { Session } from '../../shared/session.ts';
 import { describeWorkload } from '../core/describe-workload.ts';
+import { ForbiddenError, KeysUnavailableError, UnauthenticatedError } from '../security/auth-errors.ts';
 import { InputError, NotFoundError, NotReadyError } from './errors.ts';
+import { type AuthGate, iapGate, requestIdentity } from './iap-gate.ts';
+import { securityHeaders } from './security-headers.ts';
 import type { Snapshot, SnapshotStore } from './snapshot-store.ts';
+import { traceFields } from './trace-context.ts';
 
 export interface AppDeps {
   store: SnapshotStore;
   /** Folder of the built web app (index.html); when absent the API still works. */
   webRoot?: string;
   log?: (entry: { severity: string; message: string; [k: string]: unknown }) => void;
+  /** The IAP gate; `local` (no gate) when absent. */
+  auth?: AuthGate;
+  /** Project of the trace field in request log lines (GOOGLE_CLOUD_PROJECT). */
+  projectId?: string;
 }
+
+/** Requests carry no bodies worth more than this (POST /api/refresh has none). */
+const MAX_BODY = '16kb';
+const MAX_URL_LENGTH = 8_192;
 
 const RESOURCE_NAME = /^projects\/[^/]+\/locations\/[^/]+\/(services|jobs)\/[^/]+$/;
 
@@ -20,13 +33,32 @@ export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
+  app.use(securityHeaders());
+  app.use((req, res, next) => {
+    if (req.originalUrl.length > MAX_URL_LENGTH) {
+      res.status(414).json({
+        error: { code: 'uri_too_long', message: `URLs are limited to ${MAX_URL_LENGTH} characters` },
+      });
+      return;
+    }
     next();
   });
 
+  // Cloud Run's probes do not pass through IAP: /healthz is the one route outside the gate.
   app.get('/healthz', (_req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
     res.json({ status: 'ok' });
+  });
+  const auth = deps.auth ?? { mode: 'local' };
+  app.use(iapGate(auth));
+  app.use(express.raw({ type: () => true, limit: MAX_BODY }));
+  app.get('/api/session', (_req, res: Response<Session>) => {
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({
+      mode: auth.mode,
+      email: requestIdentity(res.locals)?.email ?? null,
+      authDisabled: auth.mode !== 'iap',
+    });
   });
   app.use('/api', apiRouter(deps.store));
   app.use('/api', (req) => {
@@ -53,7 +85,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use((req) => {
     throw new NotFoundError(`nothing at ${req.method} ${req.path}`);
   });
-  app.use(errorHandler(deps.log));
+  app.use(errorHandler(deps));
   return app;
 }
 
@@ -99,13 +131,45 @@ function apiRouter(store: SnapshotStore): Router {
   return router;
 }
 
-const STATUS: Record<string, number> = { invalid_input: 400, not_found: 404, snapshot_pending: 503 };
+const STATUS: Record<string, number> = {
+  invalid_input: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  snapshot_pending: 503,
+  auth_unavailable: 503,
+};
+
+const DOMAIN_ERRORS = [
+  InputError,
+  NotFoundError,
+  NotReadyError,
+  UnauthenticatedError,
+  ForbiddenError,
+  KeysUnavailableError,
+];
 
 /** Maps domain errors to HTTP once; anything else is a 500 without a stack trace. */
-function errorHandler(log: AppDeps['log']): ErrorRequestHandler {
+function errorHandler({ log, projectId }: AppDeps): ErrorRequestHandler {
   return (error, req, res, _next) => {
-    if (error instanceof InputError || error instanceof NotFoundError || error instanceof NotReadyError) {
-      res.status(STATUS[error.code] ?? 500).json({ error: { code: error.code, message: error.message } });
+    const trace = () =>
+      traceFields(
+        { cloudTrace: req.get('x-cloud-trace-context'), traceparent: req.get('traceparent') },
+        projectId,
+      );
+    if (DOMAIN_ERRORS.some((type) => error instanceof type)) {
+      const { code, message } = error as { code: string; message: string };
+      const status = STATUS[code] ?? 500;
+      if (status === 401 || status === 403 || code === 'auth_unavailable') {
+        // Denials are security events: logged with the reason, never with the token.
+        log?.({
+          severity: code === 'auth_unavailable' ? 'ERROR' : 'WARNING',
+          message: `denied ${req.method} ${req.path.slice(0, 200)}: ${message}`,
+          httpRequest: { requestMethod: req.method, requestUrl: req.originalUrl.slice(0, 500), status },
+          ...trace(),
+        });
+      }
+      res.status(status).json({ error: { code, message } });
       return;
     }
     // body-parser and friends set status/type on their errors (e.g. 413 entity.too.large).
@@ -114,8 +178,9 @@ function errorHandler(log: AppDeps['log']): ErrorRequestHandler {
     if (status === 500) {
       log?.({
         severity: 'ERROR',
-        message: `unhandled error on ${req.method} ${req.path}`,
+        message: `unhandled error on ${req.method} ${req.path.slice(0, 200)}`,
         error: String(error?.stack ?? error),
+        ...trace(),
       });
     }
     res.status(status).json({
