@@ -1,6 +1,7 @@
 import { AppLink } from '../components/app-link.tsx';
 import { ErrorState, LoadingState } from '../components/states.tsx';
 import { SearchBox } from '../features/map/components/search-box.tsx';
+import { AuthDisabledBanner, SessionBadge } from '../features/session/components/session-badge.tsx';
 import { useStatus } from '../features/status/api/get-status.ts';
 import { CollectingCard } from '../features/status/components/collecting-card.tsx';
 import { FailuresBanner } from '../features/status/components/failures-banner.tsx';
@@ -68,7 +69,9 @@ export function App() {
           stale={status.isError && status.data ? errorMessage(status.error) : null}
         />
         {status.data ? <RefreshButton collecting={status.data.collecting} /> : null}
+        <SessionBadge />
       </header>
+      <AuthDisabledBanner />
       {status.data ? <FailuresBanner status={status.data} /> : null}
       <main id="main" className="content">
         {body}
