@@ -41,6 +41,20 @@ export const evidenceSchema = z.object({
 });
 export type Evidence = z.infer<typeof evidenceSchema>;
 
+/** The waiver of the policy file that matched a finding. */
+export const waiverRefSchema = z.object({
+  justification: z.string(),
+  owner: z.string(),
+  /** Last day the waiver applies (YYYY-MM-DD, UTC). */
+  expires: z.string(),
+  /** The waiver's rule and resource pattern, as written in the policy file. */
+  rule: z.string(),
+  resource: z.string(),
+  /** Line of the waiver in the policy file, when known. */
+  line: z.number().optional(),
+});
+export type WaiverRef = z.infer<typeof waiverRefSchema>;
+
 export const findingSchema = z.object({
   /** Stable id: ruleId + resource (+ a discriminator when a rule fires more than once per resource). */
   id: z.string(),
@@ -57,8 +71,34 @@ export const findingSchema = z.object({
   location: z.string(),
   evidence: z.array(evidenceSchema),
   remediation: z.object({ gcloud: z.string(), terraform: z.string() }),
+  /** Set when a waiver of the policy file applies: the finding is kept and shown as waived. */
+  waiver: waiverRefSchema.optional(),
+  /** Set when the only waivers that matched have expired: the finding counts again. */
+  expiredWaiver: waiverRefSchema.optional(),
 });
 export type Finding = z.infer<typeof findingSchema>;
+
+/**
+ * Something the reviewer should know that is not a finding about a workload: an expired or unused
+ * waiver, an IAM binding on a role runmap cannot interpret. `resource` names a workload or project
+ * when the note is about one; `line`/`column` point into the policy file when it is about that.
+ */
+export const noteSchema = z.object({
+  code: z.enum([
+    'expired-waiver',
+    'unused-waiver',
+    'unused-public-pattern',
+    'custom-role',
+    'unknown-role',
+    'unknown-member',
+  ]),
+  level: z.enum(['warning', 'info']),
+  message: z.string(),
+  resource: z.string().optional(),
+  line: z.number().optional(),
+  column: z.number().optional(),
+});
+export type Note = z.infer<typeof noteSchema>;
 
 export const severityCountsSchema = z.object({
   critical: z.number(),

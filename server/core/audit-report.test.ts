@@ -37,8 +37,11 @@ describe('auditReport', () => {
       jobs: 1,
       findings: 2,
       bySeverity: { critical: 1, high: 0, medium: 1, low: 0, info: 0 },
+      byProject: { p1: { critical: 1, high: 0, medium: 1, low: 0, info: 0 } },
+      waived: 0,
       byVerdict: { overexposed: 1, public: 0, reachable: 0, internal: 1, closed: 0 },
       failures: 1,
+      notes: 0,
     });
     expect(report.snapshotAt).toBe(inventory.collectedAt);
   });

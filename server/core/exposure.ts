@@ -112,14 +112,21 @@ export function isDeclaredPublic(workload: Workload): boolean {
   return workload.labels[DECLARED_PUBLIC_LABEL]?.trim().toLowerCase() === 'public';
 }
 
-/** Exposure of a service (SPEC §5): how a request can arrive, who passes the gate, the verdict and why. */
-export function exposureOf(service: Workload, invokers: Invoker[]): Exposure {
+/**
+ * Exposure of a service (SPEC §5): how a request can arrive, who passes the gate, the verdict and why.
+ * `declaredBy` is the policy-file pattern that declares the service public, if one does.
+ */
+export function exposureOf(service: Workload, invokers: Invoker[], declaredBy?: string): Exposure {
   const { reach, reason } = reachOf(service);
   const { access, reasons } = accessOf(service, invokers);
-  const declaredPublic = isDeclaredPublic(service);
+  const byLabel = isDeclaredPublic(service);
+  const declaredPublic = byLabel || declaredBy !== undefined;
   const verdict = verdictOf(reach, access, declaredPublic);
-  const declared = declaredPublic
-    ? [`label ${DECLARED_PUBLIC_LABEL}=public declares the service public on purpose`]
-    : [];
+  const declared = [
+    ...(byLabel ? [`label ${DECLARED_PUBLIC_LABEL}=public declares the service public on purpose`] : []),
+    ...(declaredBy !== undefined
+      ? [`the policy file declares the service public on purpose (publicServices: ${declaredBy})`]
+      : []),
+  ];
   return { reach, access, verdict, declaredPublic, reasons: [reason, ...reasons, ...declared] };
 }

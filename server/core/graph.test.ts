@@ -30,7 +30,7 @@ const env = (name: string, value: string): EnvVar => ({ name, value, container: 
 const web = (...vars: EnvVar[]) => aService({ shortName: 'web', env: vars });
 
 function edgesOf(workloads: Workload[], projects?: Project[]): GraphEdge[] {
-  return analyze(anInventory({ workloads, projects }), []).graph.edges;
+  return analyze(anInventory({ workloads, projects }), undefined, { rules: [] }).graph.edges;
 }
 
 function declared(workloads: Workload[]): Array<[string, string, string[]]> {
@@ -302,7 +302,9 @@ describe('buildGraph nodes and exposure edges', () => {
     const lb = aService({ shortName: 'lb', ingress: 'INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER' });
     const internal = aService({ shortName: 'internal' });
     const closed = aService({ shortName: 'closed', ingress: 'INGRESS_TRAFFIC_NONE' });
-    const { graph } = analyze(anInventory({ workloads: [open, lb, internal, closed] }), []);
+    const { graph } = analyze(anInventory({ workloads: [open, lb, internal, closed] }), undefined, {
+      rules: [],
+    });
     expect(graph.nodes[0]).toEqual({ kind: 'internet', id: 'internet', label: 'Internet' });
     expect(graph.edges.filter((e) => e.kind === 'exposure').map((e) => [e.source, e.target])).toEqual([
       ['internet', open.name],

@@ -7,7 +7,7 @@ import { cr03AllAuthenticatedUsersInvoker } from './cr-03-all-authenticated-user
 const anyAccount = aPolicy(aBinding('roles/run.invoker', 'allAuthenticatedUsers'));
 
 describe('CR-03 allAuthenticatedUsers holds an invoker role', () => {
-  it.each<[string, Workload, Project[] | undefined, boolean]>([
+  it.each<[string, Workload, Project[] | undefined, boolean | 'info']>([
     [
       'flags when any Google account may invoke a service',
       aService({ iamPolicy: anyAccount }),
@@ -21,14 +21,14 @@ describe('CR-03 allAuthenticatedUsers holds an invoker role', () => {
       true,
     ],
     [
-      'flags even when the service is declared public',
+      'flags (as info) even when the service is declared public',
       aService({
         ingress: 'INGRESS_TRAFFIC_ALL',
         iamPolicy: anyAccount,
         labels: { 'runmap-exposure': 'public' },
       }),
       undefined,
-      true,
+      'info',
     ],
     ['flags when any Google account may execute a job', aJob({ iamPolicy: anyAccount }), undefined, true],
     [
@@ -45,7 +45,7 @@ describe('CR-03 allAuthenticatedUsers holds an invoker role', () => {
     ],
   ])('%s', (_name, workload, projects, fires) => {
     const findings = runRule(cr03AllAuthenticatedUsersInvoker, [workload], projects);
-    expect(findings.map((f) => f.severity)).toEqual(fires ? ['high'] : []);
+    expect(findings.map((f) => f.severity)).toEqual(fires === 'info' ? ['info'] : fires ? ['high'] : []);
   });
 
   it('flags with a remediation removing the grant on this service', () => {

@@ -1,5 +1,7 @@
 import type { EnvVar, Inventory, Project, Workload, WorkloadKind } from '../../../shared/inventory.ts';
 import type { Evidence, Exposure, Finding, Invoker, Severity } from '../../../shared/model.ts';
+import type { Policy } from '../../../shared/policy.ts';
+import type { Estate } from '../estate.ts';
 
 /** What a rule sees about one workload. */
 export interface RuleContext {
@@ -10,6 +12,10 @@ export interface RuleContext {
   exposure: Exposure | null;
   invokers: Invoker[];
   inventory: Inventory;
+  /** Indexes over the whole inventory, built once per analysis. */
+  estate: Estate;
+  /** The policy file's content (empty when none is given). */
+  policy: Policy;
 }
 
 /** One audit rule (SPEC §6). Its rationale doubles as the user-facing explanation. */

@@ -2,8 +2,8 @@ import type { IamBinding, IamPolicy, Inventory, Project, Workload } from '../../
 
 /**
  * Deterministic builders for unit and e2e tests. Defaults describe a clean workload: internal
- * ingress, invoker IAM check on, a dedicated runtime service account, no bindings, no env, so a
- * test states only the setting it is about.
+ * ingress, invoker IAM check on, a dedicated runtime service account, the default Binary
+ * Authorization policy, no bindings, no env, so a test states only the setting it is about.
  */
 
 const DEFAULT_PROJECT = 'p1';
@@ -75,6 +75,7 @@ function baseWorkload({ kind, shortName, project, location }: Placement): Worklo
     cloudSqlInstances: [],
     customAudiences: [],
     traffic: [],
+    binaryAuthorization: { useDefault: true },
     iamPolicy: { bindings: [] },
     createTime: '2026-10-01T08:00:00Z',
     updateTime: '2026-11-20T08:00:00Z',

@@ -6,5 +6,5 @@ import { anInventory } from './builders.ts';
 
 /** Findings of one rule over the given workloads (and projects), through the real analysis. */
 export function runRule(rule: Rule, workloads: Workload[], projects?: Project[]): Finding[] {
-  return analyze(anInventory({ workloads, projects }), [rule]).findings;
+  return analyze(anInventory({ workloads, projects }), undefined, { rules: [rule] }).findings;
 }
