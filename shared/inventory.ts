@@ -124,10 +124,138 @@ export const callFailureSchema = z.object({
 });
 export type CallFailure = z.infer<typeof callFailureSchema>;
 
+export const eventSourceKindSchema = z.enum(['subscription', 'scheduler', 'tasks']);
+export type EventSourceKind = z.infer<typeof eventSourceKindSchema>;
+
+/** The OIDC token a delivery carries: Cloud Run checks the account may invoke and the audience matches. */
+export const oidcTokenSchema = z.object({
+  serviceAccountEmail: z.string(),
+  /** As configured; when unset Google uses the target URL (Pub/Sub: the push endpoint). */
+  audience: z.string().optional(),
+});
+export type OidcToken = z.infer<typeof oidcTokenSchema>;
+
+/** An OAuth access token, which Google APIs accept (e.g. the Run Admin API's jobs:run) and Cloud Run URLs do not. */
+export const oauthTokenSchema = z.object({
+  serviceAccountEmail: z.string(),
+  scope: z.string().optional(),
+});
+export type OauthToken = z.infer<typeof oauthTokenSchema>;
+
+/**
+ * Something that delivers HTTP requests on Google's behalf: a Pub/Sub push subscription, a Cloud
+ * Scheduler job with an HTTP target or a Cloud Tasks queue with a queue-level HTTP target. Pull,
+ * BigQuery and Cloud Storage subscriptions, Pub/Sub-target jobs and queues without an HTTP target
+ * deliver to no URL and are left out.
+ */
+export const eventSourceSchema = z.object({
+  kind: eventSourceKindSchema,
+  /**
+   * Full resource name: projects/P/subscriptions/S, projects/P/locations/L/jobs/J or
+   * projects/P/locations/L/queues/Q.
+   */
+  name: z.string(),
+  project: z.string(),
+  /** Scheduler jobs and queues only; subscriptions are global. */
+  location: z.string().optional(),
+  /** The last segment of the name. */
+  shortName: z.string(),
+  /**
+   * Where requests go: the push endpoint, the job's target URI, or the queue's URI override as a URL
+   * (scheme://host[:port][/path]). Undefined when the override names no host.
+   */
+  targetUrl: z.string().optional(),
+  /** The host the requests go to, also for a queue override that changes only the host. */
+  targetHost: z.string().optional(),
+  httpMethod: z.string().optional(),
+  /** Undefined when the delivery carries no OIDC token (GR-03). */
+  oidcToken: oidcTokenSchema.optional(),
+  oauthToken: oauthTokenSchema.optional(),
+  /** Subscriptions: projects/P/topics/T (or _deleted-topic_). */
+  topic: z.string().optional(),
+  /** Scheduler jobs: unix-cron schedule and its time zone. */
+  schedule: z.string().optional(),
+  timeZone: z.string().optional(),
+  /**
+   * As the API states it: subscriptions ACTIVE or RESOURCE_ERROR; jobs ENABLED, PAUSED, DISABLED or
+   * UPDATE_FAILED; queues RUNNING, PAUSED or DISABLED.
+   */
+  state: z.string().optional(),
+  /** Queues: ALWAYS, or IF_NOT_EXISTS when a task's own URL wins over the override. */
+  uriOverrideEnforceMode: z.string().optional(),
+});
+export type EventSource = z.infer<typeof eventSourceSchema>;
+
+/** A serverless network endpoint group, a load balancer's way into Cloud Run. */
+export const serverlessNegSchema = z.object({
+  /** projects/P/regions/R/networkEndpointGroups/N */
+  name: z.string(),
+  project: z.string(),
+  region: z.string(),
+  /** The Cloud Run service it sends to, as projects/P/locations/R/services/S; undefined for a URL mask. */
+  cloudRunService: z.string().optional(),
+  /** Traffic tag of that service, when the NEG sends to a tag. */
+  cloudRunTag: z.string().optional(),
+  /** e.g. `<service>.example.com`: the service is taken from each request. */
+  urlMask: z.string().optional(),
+});
+export type ServerlessNeg = z.infer<typeof serverlessNegSchema>;
+
+/** Where a URL map sends requests to a backend: host patterns (`*` for any) and path patterns. */
+export const lbRouteSchema = z.object({
+  hosts: z.array(z.string()),
+  paths: z.array(z.string()),
+});
+export type LbRoute = z.infer<typeof lbRouteSchema>;
+
+/** A backend service of a load balancer, with the serverless NEGs it sends to. */
+export const lbBackendSchema = z.object({
+  /** projects/P/global/backendServices/B */
+  backendService: z.string(),
+  /** EXTERNAL, EXTERNAL_MANAGED, INTERNAL_MANAGED, … as the backend service states it. */
+  loadBalancingScheme: z.string().optional(),
+  /** Identity-Aware Proxy on this backend service (iap.enabled). */
+  iapEnabled: z.boolean(),
+  /** Cloud Armor policy, projects/P/global/securityPolicies/S. */
+  securityPolicy: z.string().optional(),
+  routes: z.array(lbRouteSchema),
+  /** Serverless NEGs among its backends; NEGs that could not be read are left out. */
+  negs: z.array(serverlessNegSchema),
+});
+export type LbBackend = z.infer<typeof lbBackendSchema>;
+
+/**
+ * One global forwarding rule and what it leads to: target proxy → URL map → backend services →
+ * serverless NEGs → Cloud Run services. A link that could not be read ends the chain early.
+ */
+export const loadBalancerSchema = z.object({
+  /** The forwarding rule: projects/P/global/forwardingRules/F. */
+  name: z.string(),
+  project: z.string(),
+  shortName: z.string(),
+  ipAddress: z.string().optional(),
+  ipProtocol: z.string().optional(),
+  portRange: z.string().optional(),
+  /** The forwarding rule's scheme: EXTERNAL, EXTERNAL_MANAGED, INTERNAL_MANAGED, … */
+  loadBalancingScheme: z.string(),
+  /** Scheme EXTERNAL or EXTERNAL_MANAGED: the internet reaches it. */
+  external: z.boolean(),
+  /** projects/P/global/targetHttpsProxies/T (or targetHttpProxies). */
+  targetProxy: z.string().optional(),
+  /** projects/P/global/urlMaps/U */
+  urlMap: z.string().optional(),
+  backends: z.array(lbBackendSchema),
+});
+export type LoadBalancer = z.infer<typeof loadBalancerSchema>;
+
 export const inventorySchema = z.object({
   collectedAt: z.string(),
   projects: z.array(projectSchema),
   workloads: z.array(workloadSchema),
+  /** Pub/Sub push, Cloud Scheduler and Cloud Tasks deliveries; absent when not collected. */
+  eventSources: z.array(eventSourceSchema).optional(),
+  /** Global load balancers (forwarding rule chains); absent when not collected. */
+  loadBalancers: z.array(loadBalancerSchema).optional(),
   failures: z.array(callFailureSchema),
 });
 export type Inventory = z.infer<typeof inventorySchema>;

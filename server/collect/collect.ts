@@ -1,7 +1,22 @@
-import type { CallFailure, Inventory, Project, Workload } from '../../shared/inventory.ts';
+import type { CallFailure, EventSource, Inventory, Project, Workload } from '../../shared/inventory.ts';
+import type { ComputeAdapter } from './compute-adapter.ts';
+import { normalizeQueue, normalizeSchedulerJob, normalizeSubscription } from './normalize-event-source.ts';
+import {
+  type LoadBalancingFacts,
+  linkLoadBalancers,
+  normalizeBackendService,
+  normalizeForwardingRule,
+  normalizeNetworkEndpointGroup,
+  normalizeTargetProxy,
+  normalizeUrlMap,
+} from './normalize-load-balancer.ts';
 import { normalizeJob, normalizePolicy, normalizeService } from './normalize-workload.ts';
+import type { Normalized } from './payload-reader.ts';
 import type { ProjectsAdapter } from './projects-adapter.ts';
+import type { PubSubAdapter } from './pubsub-adapter.ts';
 import type { RunAdapter } from './run-adapter.ts';
+import type { SchedulerAdapter } from './scheduler-adapter.ts';
+import type { TasksAdapter } from './tasks-adapter.ts';
 
 export interface CollectProgress {
   projectsDone: number;
@@ -15,6 +30,14 @@ export interface CollectOptions {
   run: RunAdapter;
   /** Project metadata and project IAM (invoker grants at project level, runtime identities' roles). */
   resourceManager: ProjectsAdapter;
+  /** Push subscriptions; not collected when not given (as for scheduler, tasks and compute). */
+  pubsub?: PubSubAdapter;
+  /** Scheduler jobs, listed in each of the project's Cloud Run locations. */
+  scheduler?: SchedulerAdapter;
+  /** Task queues, listed in each of the project's Cloud Run locations. */
+  tasks?: TasksAdapter;
+  /** Global load balancers and the serverless NEGs behind them. */
+  compute?: ComputeAdapter;
   /** Calls in flight at once, across all projects. */
   concurrency?: number;
   onProgress?: (progress: CollectProgress) => void;
@@ -23,7 +46,8 @@ export interface CollectOptions {
 
 /**
  * Reads every configured project: its locations, then services and jobs per location, then each
- * one's IAM policy. Every failed call is recorded (project, call, error) and the rest still shows:
+ * one's IAM policy; its push subscriptions, scheduler jobs and task queues (per location); its global
+ * forwarding rules, target proxies, URL maps, backend services and the NEGs they use. Every failed call is recorded (project, call, error) and the rest still shows:
  * a denied project or a failing region never empties the map.
  */
 export async function collect(options: CollectOptions): Promise<Inventory> {
@@ -38,6 +62,14 @@ export async function collect(options: CollectOptions): Promise<Inventory> {
   const report = () => options.onProgress?.({ ...progress });
   const failures: CallFailure[] = [];
   const workloads: Workload[] = [];
+  const eventSources: EventSource[] = [];
+  const loadBalancing: LoadBalancingFacts = {
+    forwardingRules: [],
+    targetProxies: [],
+    urlMaps: [],
+    backendServices: [],
+    negs: [],
+  };
 
   /** Runs one API call under the concurrency limit; a failure is recorded and yields undefined. */
   const call = async <T>(project: string, name: string, target: string | undefined, fn: () => Promise<T>) => {
@@ -59,6 +91,135 @@ export async function collect(options: CollectOptions): Promise<Inventory> {
     failures.push({ project, call: name, target, code: 'INVALID_PAYLOAD', message: problems.join('; ') });
   };
 
+  /** Lists with one call and keeps the normalized values; a bad item is a recorded problem, not a hole. */
+  const listInto = async <R, T>(
+    project: string,
+    name: string,
+    target: string,
+    list: () => Promise<R[]>,
+    normalize: (raw: R) => Normalized<T | undefined>,
+    into: T[],
+  ): Promise<T[]> => {
+    const found: T[] = [];
+    for (const raw of (await call(project, name, target, list)) ?? []) {
+      const { value, problems } = normalize(raw);
+      payloadProblem(project, name, itemName(raw) ?? target, problems);
+      if (value !== undefined) found.push(value);
+    }
+    into.push(...found);
+    return found;
+  };
+
+  const collectEventSources = async (projectId: string, locations: string[]) => {
+    const { pubsub, scheduler, tasks } = options;
+    await Promise.all([
+      pubsub &&
+        listInto(
+          projectId,
+          'pubsub.subscriptions.list',
+          `projects/${projectId}`,
+          () => pubsub.listSubscriptions(projectId),
+          normalizeSubscription,
+          eventSources,
+        ),
+      ...locations.flatMap((location) => {
+        const parent = `projects/${projectId}/locations/${location}`;
+        return [
+          scheduler &&
+            listInto(
+              projectId,
+              'cloudscheduler.jobs.list',
+              parent,
+              () => scheduler.listJobs(projectId, location),
+              normalizeSchedulerJob,
+              eventSources,
+            ),
+          tasks &&
+            listInto(
+              projectId,
+              'cloudtasks.queues.list',
+              parent,
+              () => tasks.listQueues(projectId, location),
+              normalizeQueue,
+              eventSources,
+            ),
+        ];
+      }),
+    ]);
+  };
+
+  const collectLoadBalancing = async (projectId: string) => {
+    const { compute } = options;
+    if (!compute) return;
+    const target = `projects/${projectId}`;
+    const facts = loadBalancing;
+    const [, , , , backendServices] = await Promise.all([
+      listInto(
+        projectId,
+        'compute.globalForwardingRules.list',
+        target,
+        () => compute.listGlobalForwardingRules(projectId),
+        normalizeForwardingRule,
+        facts.forwardingRules,
+      ),
+      listInto(
+        projectId,
+        'compute.targetHttpsProxies.list',
+        target,
+        () => compute.listTargetHttpsProxies(projectId),
+        normalizeTargetProxy,
+        facts.targetProxies,
+      ),
+      listInto(
+        projectId,
+        'compute.targetHttpProxies.list',
+        target,
+        () => compute.listTargetHttpProxies(projectId),
+        normalizeTargetProxy,
+        facts.targetProxies,
+      ),
+      listInto(
+        projectId,
+        'compute.urlMaps.list',
+        target,
+        () => compute.listUrlMaps(projectId),
+        normalizeUrlMap,
+        facts.urlMaps,
+      ),
+      listInto(
+        projectId,
+        'compute.backendServices.list',
+        target,
+        () => compute.listBackendServices(projectId),
+        normalizeBackendService,
+        facts.backendServices,
+      ),
+    ]);
+    // Serverless NEGs are regional; list them only in the regions this project's backends use.
+    const regions = new Set(
+      backendServices.flatMap((b) =>
+        b.groups.flatMap((group) => {
+          const m = /^projects\/([^/]+)\/regions\/([^/]+)\/networkEndpointGroups\//.exec(group);
+          return m && m[1] === projectId ? [m[2] ?? ''] : [];
+        }),
+      ),
+    );
+    await Promise.all(
+      [...regions]
+        .sort()
+        .map((region) =>
+          listInto(
+            projectId,
+            'compute.regionNetworkEndpointGroups.list',
+            `${target}/regions/${region}`,
+            () => compute.listRegionNetworkEndpointGroups(projectId, region),
+            normalizeNetworkEndpointGroup,
+            facts.negs,
+          ),
+        ),
+    );
+  };
+
   const collectProject = async (projectId: string): Promise<Project> => {
     const projectInfo = call(projectId, 'resourcemanager.projects.get', `projects/${projectId}`, () =>
       resourceManager.getProject(projectId),
@@ -69,10 +230,12 @@ export async function collect(options: CollectOptions): Promise<Inventory> {
       `projects/${projectId}`,
       () => resourceManager.getIamPolicy(projectId),
     );
+    const loadBalancers = collectLoadBalancing(projectId);
     const locations =
       (await call(projectId, 'run.locations.list', `projects/${projectId}`, () =>
         run.listLocations(projectId),
       )) ?? [];
+    const events = collectEventSources(projectId, locations);
     await Promise.all(
       locations.map(async (location) => {
         const parent = `projects/${projectId}/locations/${location}`;
@@ -104,6 +267,7 @@ export async function collect(options: CollectOptions): Promise<Inventory> {
         );
       }),
     );
+    await Promise.all([events, loadBalancers]);
     const info = await projectInfo;
     const rawPolicy = await projectPolicy;
     let iamPolicy = null;
@@ -127,7 +291,8 @@ export async function collect(options: CollectOptions): Promise<Inventory> {
   report();
   const collected = await Promise.all(projects.map(collectProject));
   // Deterministic order whatever the completion order was.
-  workloads.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  workloads.sort(byName);
+  eventSources.sort(byName);
   failures.sort((a, b) =>
     `${a.project} ${a.call} ${a.target ?? ''}`.localeCompare(`${b.project} ${b.call} ${b.target ?? ''}`),
   );
@@ -135,8 +300,22 @@ export async function collect(options: CollectOptions): Promise<Inventory> {
     collectedAt: (options.now?.() ?? new Date()).toISOString(),
     projects: collected,
     workloads,
+    ...(options.pubsub || options.scheduler || options.tasks ? { eventSources } : {}),
+    ...(options.compute ? { loadBalancers: linkLoadBalancers(loadBalancing).sort(byName) } : {}),
     failures,
   };
+}
+
+function byName(a: { name: string }, b: { name: string }): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+/** The name (or Compute selfLink) of a listed item, to say which one a payload problem is about. */
+function itemName(raw: unknown): string | undefined {
+  const o = (raw ?? {}) as { name?: unknown; selfLink?: unknown };
+  if (typeof o.selfLink === 'string' && o.selfLink)
+    return o.selfLink.replace(/^https:\/\/[^/]+\/compute\/v1\//, '');
+  return typeof o.name === 'string' && o.name ? o.name : undefined;
 }
 
 const GRPC_CODES = [

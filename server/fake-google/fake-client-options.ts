@@ -25,3 +25,51 @@ export function fakeClientOptions(fake: { host: string; port: number }): FakeCli
     universeDomain: 'googleapis.com',
   };
 }
+
+/**
+ * The auth object a REST (`fallback`) client is given instead of credentials: google-gax sends every
+ * request through `auth.fetch`, so this one adds no headers, asks no token endpoint or metadata server,
+ * and refuses any URL off loopback.
+ */
+export interface LoopbackAuth {
+  universeDomain: string;
+  getRequestHeaders(): Promise<Headers>;
+  fetch(url: string | URL, init?: RequestInit): Promise<Response>;
+}
+
+/** Options that point a Google REST client (@google-cloud/compute) at a running fake's REST port. */
+export type FakeRestClientOptions = {
+  apiEndpoint: string;
+  port: number;
+  protocol: 'http';
+  fallback: true;
+  universeDomain: string;
+  auth: LoopbackAuth;
+};
+
+export function fakeRestClientOptions(fake: { host: string; restPort: number }): FakeRestClientOptions {
+  return {
+    apiEndpoint: fake.host,
+    port: fake.restPort,
+    protocol: 'http',
+    fallback: true,
+    universeDomain: 'googleapis.com',
+    auth: loopbackAuth(fake.host),
+  };
+}
+
+function loopbackAuth(host: string): LoopbackAuth {
+  return {
+    universeDomain: 'googleapis.com',
+    getRequestHeaders: async () => new Headers(),
+    fetch: (url, init = {}) => {
+      const target = new URL(url);
+      if (target.hostname.replace(/^\[|\]$/g, '') !== host) {
+        return Promise.reject(new Error(`the fake's REST clients only call ${host}, not ${target.host}`));
+      }
+      // gax adds gaxios-only options (agent, responseType); fetch takes the standard ones.
+      const { method, headers, body, signal } = init;
+      return fetch(target, { method, headers, body, signal });
+    },
+  };
+}

@@ -11,6 +11,19 @@ const PROTO_FILES = [
   'google/cloud/resourcemanager/v3/projects.proto',
   'google/iam/v1/iam_policy.proto',
   'google/iam/v1/policy.proto',
+  'google/pubsub/v1/pubsub.proto',
+  'google/cloud/scheduler/v1/cloudscheduler.proto',
+  'google/cloud/tasks/v2beta3/cloudtasks.proto',
+];
+
+/** The client packages whose build/protos hold the files above (google-gax brings the common ones). */
+const PROTO_PACKAGES = [
+  '@google-cloud/run',
+  '@google-cloud/resource-manager',
+  '@google-cloud/pubsub',
+  '@google-cloud/scheduler',
+  '@google-cloud/tasks',
+  'google-gax',
 ];
 
 /** The reflection types of Google's APIs, parsed from the .proto files shipped in the client packages. */
@@ -20,13 +33,19 @@ export interface GoogleProtos {
   service(fullName: string): protobuf.Service;
 }
 
+/**
+ * These packages keep their protos in build/protos, beside build/src/index.js (or, for the dual
+ * ESM/CJS packages such as @google-cloud/tasks 6, beside build/cjs/src/index.cjs).
+ */
+function protosDir(entry: string): string {
+  const build = entry.slice(0, entry.lastIndexOf(`${path.sep}build${path.sep}`));
+  return path.join(build, 'build', 'protos');
+}
+
 /** Parses the packaged .proto files (about 60 ms); create once and pass it around. */
 export function loadGoogleProtos(): GoogleProtos {
   const require = createRequire(import.meta.url);
-  // These packages keep their protos in build/protos, next to build/src/index.js.
-  const includeDirs = ['@google-cloud/run', '@google-cloud/resource-manager', 'google-gax'].map((pkg) =>
-    path.resolve(path.dirname(require.resolve(pkg)), '../protos'),
-  );
+  const includeDirs = PROTO_PACKAGES.map((pkg) => protosDir(require.resolve(pkg)));
   const root = new protobuf.Root();
   root.resolvePath = (_origin, target) => {
     for (const dir of includeDirs) {

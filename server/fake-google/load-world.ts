@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { validateComputeSections } from './compute-world.ts';
 import { derivedProjectNumber } from './derived-project-number.ts';
 import { type GoogleProtos, loadGoogleProtos } from './google-protos.ts';
 import { describeJson, jsonPath } from './json-path.ts';
@@ -158,6 +159,14 @@ function validateProject(
           checker.options,
         );
 
+  const eventResources = (section: EventSection) => {
+    const sectionPath = jsonPath(path, section);
+    const seenNames = new Set<string>();
+    return arrayOf(json[section], sectionPath).map((item, index) =>
+      validateEventResource(item, jsonPath(sectionPath, index), section, context, checker, seenNames),
+    );
+  };
+
   return {
     projectId,
     ...(projectNumber === undefined ? {} : { projectNumber }),
@@ -166,6 +175,10 @@ function validateProject(
     jobs,
     iamPolicies,
     ...(projectIamPolicy === undefined ? {} : { projectIamPolicy }),
+    pubsubSubscriptions: eventResources('pubsubSubscriptions'),
+    schedulerJobs: eventResources('schedulerJobs'),
+    tasksQueues: eventResources('tasksQueues'),
+    ...validateComputeSections(json, path, { projectId, projectNumber }, checker.options.shiftMs),
     ...validateLooseSections(json, path),
   };
 }
@@ -318,5 +331,87 @@ function validateRunResource(
   const key = `${location}/${collection}/${id}`;
   if (names.has(key)) throw new WorldError(namePath, `duplicate name "${name}"`);
   names.add(key);
+  return message;
+}
+
+type EventSection = 'pubsubSubscriptions' | 'schedulerJobs' | 'tasksQueues';
+
+interface EventSectionSpec {
+  messageType: string;
+  /** The collections of the resource name, e.g. ['projects', 'locations', 'jobs']. */
+  collections: readonly string[];
+  id: RegExp;
+  idRule: string;
+}
+
+// ID rules from each API's resource docs: Pub/Sub subscription IDs start with a letter, are 3-255 of
+// letters, digits and -_.~+% and must not start with "goog"; Scheduler job IDs are letters, digits,
+// hyphens and underscores up to 500; Cloud Tasks queue IDs letters, digits and hyphens up to 100.
+const EVENT_SECTIONS: Record<EventSection, EventSectionSpec> = {
+  pubsubSubscriptions: {
+    messageType: 'google.pubsub.v1.Subscription',
+    collections: ['projects', 'subscriptions'],
+    id: /^(?!goog)[A-Za-z][\w.~+%-]{2,254}$/,
+    idRule: '3-255 letters, digits and -_.~+%, starting with a letter, not with "goog"',
+  },
+  schedulerJobs: {
+    messageType: 'google.cloud.scheduler.v1.Job',
+    collections: ['projects', 'locations', 'jobs'],
+    id: /^[A-Za-z0-9_-]{1,500}$/,
+    idRule: 'up to 500 letters, digits, hyphens and underscores',
+  },
+  tasksQueues: {
+    messageType: 'google.cloud.tasks.v2beta3.Queue',
+    collections: ['projects', 'locations', 'queues'],
+    id: /^[A-Za-z0-9-]{1,100}$/,
+    idRule: 'up to 100 letters, digits and hyphens',
+  },
+};
+
+const TOPIC = /^projects\/[^/]+\/topics\/[^/]+$/;
+
+/** A Pub/Sub subscription, Scheduler job or Tasks queue: its message, name, location and uniqueness. */
+function validateEventResource(
+  json: unknown,
+  path: string,
+  section: EventSection,
+  context: ProjectContext,
+  checker: Checker,
+  seenNames: Set<string>,
+): JsonObject {
+  const spec = EVENT_SECTIONS[section];
+  const message = checkProtoJson(checker.protos.messageType(spec.messageType), json, path, checker.options);
+  const namePath = jsonPath(path, 'name');
+  const name = message.name;
+  const ids = typeof name === 'string' ? splitResourceName(name, spec.collections) : undefined;
+  if (typeof name !== 'string' || !ids) {
+    const format = spec.collections.map((c) => `${c}/{${c === 'projects' ? 'project' : 'id'}}`).join('/');
+    throw new WorldError(
+      namePath,
+      `expected a ${spec.messageType} name of the form ${format.replace('locations/{id}', 'locations/{location}')}, got ${describeJson(name)}`,
+    );
+  }
+  const project = ids[0] ?? '';
+  const id = ids.at(-1) ?? '';
+  if (project !== context.projectId && project !== context.projectNumber) {
+    throw new WorldError(namePath, `"${name}" is not in project "${context.projectId}"`);
+  }
+  if (ids.length === 3 && !context.locations.includes(ids[1] ?? '')) {
+    throw new WorldError(namePath, `location "${ids[1]}" is not listed in ${context.locationsPath}`);
+  }
+  if (!spec.id.test(id)) throw new WorldError(namePath, `"${id}" is not a valid ID (${spec.idRule})`);
+  const key = ids.slice(1).join('/');
+  if (seenNames.has(key)) throw new WorldError(namePath, `duplicate name "${name}"`);
+  seenNames.add(key);
+  if (section === 'pubsubSubscriptions') {
+    // Every subscription has a topic; a deleted one reads "_deleted-topic_" (pubsub.proto).
+    const topic = message.topic;
+    if (typeof topic !== 'string' || (topic !== '_deleted-topic_' && !TOPIC.test(topic))) {
+      throw new WorldError(
+        jsonPath(path, 'topic'),
+        `expected a topic name projects/{project}/topics/{topic}, got ${describeJson(topic)}`,
+      );
+    }
+  }
   return message;
 }

@@ -8,6 +8,7 @@ export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 1000;
 
 export interface PageRequest {
+  /** 0 means the API's default. */
   pageSize: number;
   pageToken: string;
   /** Everything else in the request; a token is only valid for the request that produced it. */
@@ -24,12 +25,22 @@ interface TokenBody {
   o: number;
 }
 
+/** An API's own page sizes, where it documents them (otherwise AIP-158's). */
+export interface PageLimits {
+  defaultSize: number;
+  maxSize: number;
+}
+
 /** Cuts a page out of a list with opaque page tokens, answering INVALID_ARGUMENT for bad ones. */
-export function paginate<T>(items: readonly T[], request: PageRequest): Page<T> {
+export function paginate<T>(
+  items: readonly T[],
+  request: PageRequest,
+  limits: PageLimits = { defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE },
+): Page<T> {
   if (!Number.isInteger(request.pageSize) || request.pageSize < 0) {
     throw GoogleApiError.invalidArgument(`page_size must not be negative, got ${request.pageSize}.`);
   }
-  const size = Math.min(request.pageSize || DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+  const size = Math.min(request.pageSize || limits.defaultSize, limits.maxSize);
   const offset = request.pageToken ? decodeToken(request.pageToken, request.queryKey, items.length) : 0;
   const end = offset + size;
   return {

@@ -1,6 +1,9 @@
 import type { FakeControls } from './fake-controls.ts';
 import type { JsonObject } from './proto-json-checker.ts';
+import { cloudSchedulerService } from './services/cloud-scheduler.ts';
+import { cloudTasksService } from './services/cloud-tasks.ts';
 import { locationsService } from './services/locations.ts';
+import { pubsubSubscriberService } from './services/pubsub-subscriber.ts';
 import { resourceManagerProjectsService } from './services/resource-manager-projects.ts';
 import { runJobsService } from './services/run-jobs.ts';
 import { runServicesService } from './services/run-services.ts';
@@ -31,5 +34,13 @@ export interface FakeGrpcService {
 
 /** Every gRPC service the fake serves. */
 export function fakeGrpcServices(): FakeGrpcService[] {
-  return [runServicesService(), runJobsService(), locationsService(), resourceManagerProjectsService()];
+  return [
+    runServicesService(),
+    runJobsService(),
+    locationsService(),
+    resourceManagerProjectsService(),
+    pubsubSubscriberService(),
+    cloudSchedulerService(),
+    cloudTasksService(),
+  ];
 }

@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as grpc from '@grpc/grpc-js';
 import { serializer } from 'google-gax';
 import { type CallRecord, type FailCallOptions, FakeControls, type StatusCode } from './fake-controls.ts';
@@ -5,6 +7,7 @@ import { GoogleApiError } from './google-api-error.ts';
 import { type GoogleProtos, loadGoogleProtos } from './google-protos.ts';
 import type { JsonObject } from './proto-json-checker.ts';
 import { type FakeCallContext, type FakeGrpcService, fakeGrpcServices } from './registry.ts';
+import { computeRestHandler } from './services/compute-rest.ts';
 import type { World } from './world.ts';
 import { WorldIndex } from './world-index.ts';
 
@@ -14,6 +17,8 @@ export interface StartFakeGoogleOptions {
   host?: string;
   /** 0 picks a free port. */
   port?: number;
+  /** Port of the REST APIs (Compute); 0 picks a free port. */
+  restPort?: number;
   protos?: GoogleProtos;
 }
 
@@ -23,6 +28,8 @@ export interface FakeGoogle {
   port: number;
   /** host:port, for clients that take one address. */
   address: string;
+  /** The plain-HTTP port of the REST APIs (Compute Engine v1), on the same host. */
+  restPort: number;
   stop(): Promise<void>;
   /** Every call on this project (ID or number) answers PERMISSION_DENIED, until reset(). */
   denyProject(project: string): void;
@@ -30,7 +37,10 @@ export interface FakeGoogle {
   failCall(method: string, code: StatusCode, options?: FailCallOptions): void;
   /** Clears denied projects, injected failures and the call log. */
   reset(): void;
-  /** The calls received, optionally of one method ('ListServices', 'Services/GetIamPolicy', full path). */
+  /**
+   * The calls received, optionally of one method ('ListServices', 'Services/GetIamPolicy', full path).
+   * REST calls are logged under their compute.proto method, e.g. /google.cloud.compute.v1.UrlMaps/List.
+   */
   calls(method?: string): CallRecord[];
 }
 
@@ -60,11 +70,23 @@ export async function startFakeGoogle(options: StartFakeGoogleOptions): Promise<
     );
   });
 
+  const rest = createServer(computeRestHandler(context));
+  const restPort = await new Promise<number>((resolve, reject) => {
+    rest.once('error', reject);
+    rest.listen(options.restPort ?? 0, host, () => resolve((rest.address() as AddressInfo).port));
+  }).catch((error: unknown) => {
+    server.forceShutdown();
+    throw error;
+  });
+
   return {
     host,
     port,
     address: `${bindHost}:${port}`,
-    stop: () => stopServer(server),
+    restPort,
+    stop: async () => {
+      await Promise.all([stopServer(server), stopHttpServer(rest)]);
+    },
     denyProject: (project) => controls.denyProject(project),
     failCall: (method, code, failOptions) => controls.failCall(method, code, failOptions),
     reset: () => controls.reset(),
@@ -88,6 +110,14 @@ function stopServer(server: grpc.Server): Promise<void> {
       clearTimeout(timer);
       resolve();
     });
+  });
+}
+
+function stopHttpServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    // Keep-alive connections of the REST clients would hold close() open.
+    server.closeAllConnections();
   });
 }
 

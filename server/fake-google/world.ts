@@ -1,20 +1,24 @@
 import type { JsonObject } from './proto-json-checker.ts';
 
 /** World sections kept as loosely typed arrays of objects until their APIs are faked. */
-export const LOOSE_SECTIONS = [
-  'pubsubSubscriptions',
-  'schedulerJobs',
-  'tasksQueues',
+export const LOOSE_SECTIONS = ['logEntries', 'timeSeries', 'traces'] as const;
+
+export type LooseSection = (typeof LOOSE_SECTIONS)[number];
+
+/**
+ * Compute Engine v1 resources in their REST JSON shapes (the fake serves them over REST); references
+ * between them are full URLs once loaded, as the API returns them.
+ */
+export const COMPUTE_SECTIONS = [
   'networkEndpointGroups',
   'backendServices',
   'urlMaps',
+  'targetHttpsProxies',
+  'targetHttpProxies',
   'forwardingRules',
-  'logEntries',
-  'timeSeries',
-  'traces',
 ] as const;
 
-export type LooseSection = (typeof LOOSE_SECTIONS)[number];
+export type ComputeSection = (typeof COMPUTE_SECTIONS)[number];
 
 /** One project of a world, its messages in proto3 JSON (SPEC §4), validated and time-shifted. */
 export type WorldProject = {
@@ -30,7 +34,14 @@ export type WorldProject = {
   iamPolicies: Record<string, JsonObject>;
   /** google.iam.v1.Policy of the project. */
   projectIamPolicy?: JsonObject;
-} & Record<LooseSection, JsonObject[]>;
+  /** google.pubsub.v1.Subscription */
+  pubsubSubscriptions: JsonObject[];
+  /** google.cloud.scheduler.v1.Job */
+  schedulerJobs: JsonObject[];
+  /** google.cloud.tasks.v2beta3.Queue */
+  tasksQueues: JsonObject[];
+} & Record<ComputeSection, JsonObject[]> &
+  Record<LooseSection, JsonObject[]>;
 
 /** A loaded world: what Google's APIs return for an estate. */
 export interface World {
