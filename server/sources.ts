@@ -1,17 +1,34 @@
 import path from 'node:path';
+import { type ComputeAdapter, GoogleComputeAdapter } from './collect/compute-adapter.ts';
 import { GoogleProjectsAdapter, type ProjectsAdapter } from './collect/projects-adapter.ts';
+import { GooglePubSubAdapter, type PubSubAdapter } from './collect/pubsub-adapter.ts';
 import { GoogleRunAdapter, type RunAdapter } from './collect/run-adapter.ts';
-import { fakeClientOptions } from './fake-google/fake-client-options.ts';
+import { GoogleSchedulerAdapter, type SchedulerAdapter } from './collect/scheduler-adapter.ts';
+import { GoogleTasksAdapter, type TasksAdapter } from './collect/tasks-adapter.ts';
+import { fakeClientOptions, fakeRestClientOptions } from './fake-google/fake-client-options.ts';
 import { loadWorld } from './fake-google/load-world.ts';
 import { startFakeGoogle } from './fake-google/start-fake-google.ts';
 
-/** Where a snapshot's data comes from: Google's APIs for some projects, or a world served by the fake. */
+/**
+ * Where a snapshot's data comes from: Google's APIs for some projects, or a world served by the fake.
+ * Its adapters are the ones collect() takes, so `collect({ ...source, concurrency })` reads everything.
+ */
 export interface Source {
   description: string;
   projects: string[];
   run: RunAdapter;
   resourceManager: ProjectsAdapter;
+  pubsub: PubSubAdapter;
+  scheduler: SchedulerAdapter;
+  tasks: TasksAdapter;
+  compute: ComputeAdapter;
   close(): Promise<void>;
+}
+
+type Adapters = Omit<Source, 'description' | 'projects' | 'close'>;
+
+function closeAll(adapters: Adapters): Promise<void> {
+  return Promise.all(Object.values(adapters).map((adapter) => adapter.close())).then(() => undefined);
 }
 
 /**
@@ -25,15 +42,20 @@ export async function worldSource(
   const world = loadWorld(file);
   const fake = await startFakeGoogle({ world, host: '127.0.0.1', port: 0 });
   const endpoint = fakeClientOptions(fake);
-  const run = new GoogleRunAdapter(endpoint);
-  const resourceManager = new GoogleProjectsAdapter(endpoint);
+  const adapters: Adapters = {
+    run: new GoogleRunAdapter(endpoint),
+    resourceManager: new GoogleProjectsAdapter(endpoint),
+    pubsub: new GooglePubSubAdapter(endpoint),
+    scheduler: new GoogleSchedulerAdapter(endpoint),
+    tasks: new GoogleTasksAdapter(endpoint),
+    compute: new GoogleComputeAdapter(fakeRestClientOptions(fake)),
+  };
   return {
     description,
     projects: world.projects.map((p) => p.projectId),
-    run,
-    resourceManager,
+    ...adapters,
     close: async () => {
-      await Promise.all([run.close(), resourceManager.close()]);
+      await closeAll(adapters);
       await fake.stop();
     },
   };
@@ -41,15 +63,18 @@ export async function worldSource(
 
 /** Real Google Cloud with Application Default Credentials. */
 export function googleSource(projects: string[]): Source {
-  const run = new GoogleRunAdapter();
-  const resourceManager = new GoogleProjectsAdapter();
+  const adapters: Adapters = {
+    run: new GoogleRunAdapter(),
+    resourceManager: new GoogleProjectsAdapter(),
+    pubsub: new GooglePubSubAdapter(),
+    scheduler: new GoogleSchedulerAdapter(),
+    tasks: new GoogleTasksAdapter(),
+    compute: new GoogleComputeAdapter(),
+  };
   return {
     description: `Google Cloud projects ${projects.join(', ')}`,
     projects,
-    run,
-    resourceManager,
-    close: async () => {
-      await Promise.all([run.close(), resourceManager.close()]);
-    },
+    ...adapters,
+    close: () => closeAll(adapters),
   };
 }
