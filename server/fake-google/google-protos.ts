@@ -14,6 +14,8 @@ const PROTO_FILES = [
   'google/pubsub/v1/pubsub.proto',
   'google/cloud/scheduler/v1/cloudscheduler.proto',
   'google/cloud/tasks/v2beta3/cloudtasks.proto',
+  'google/logging/v2/logging.proto',
+  'google/monitoring/v3/metric_service.proto',
 ];
 
 /** The client packages whose build/protos hold the files above (google-gax brings the common ones). */
@@ -23,6 +25,7 @@ const PROTO_PACKAGES = [
   '@google-cloud/pubsub',
   '@google-cloud/scheduler',
   '@google-cloud/tasks',
+  '@google-cloud/monitoring',
   'google-gax',
 ];
 
@@ -46,6 +49,9 @@ function protosDir(entry: string): string {
 export function loadGoogleProtos(): GoogleProtos {
   const require = createRequire(import.meta.url);
   const includeDirs = PROTO_PACKAGES.map((pkg) => protosDir(require.resolve(pkg)));
+  // @google-cloud/logging keeps its generated client, and the protos, in @google-cloud/logging-api.
+  const logging = createRequire(require.resolve('@google-cloud/logging'));
+  includeDirs.push(protosDir(logging.resolve('@google-cloud/logging-api')));
   const root = new protobuf.Root();
   root.resolvePath = (_origin, target) => {
     for (const dir of includeDirs) {

@@ -7,7 +7,8 @@ import { describeJson, jsonPath } from './json-path.ts';
 import { checkProtoJson, type JsonObject, type ProtoJsonOptions } from './proto-json-checker.ts';
 import { isProjectId, isProjectNumber, isRegion, isResourceId, splitResourceName } from './resource-names.ts';
 import { parseTimestamp } from './timestamp.ts';
-import { LOOSE_SECTIONS, type LooseSection, type World, type WorldProject } from './world.ts';
+import { validateTrafficSections } from './traffic-world.ts';
+import type { World, WorldProject } from './world.ts';
 import { WorldError } from './world-error.ts';
 
 export interface LoadWorldOptions {
@@ -179,7 +180,7 @@ function validateProject(
     schedulerJobs: eventResources('schedulerJobs'),
     tasksQueues: eventResources('tasksQueues'),
     ...validateComputeSections(json, path, { projectId, projectNumber }, checker.options.shiftMs),
-    ...validateLooseSections(json, path),
+    ...validateTrafficSections(json, path, { projectId, projectNumber }, checker),
   };
 }
 
@@ -220,21 +221,6 @@ function validateIamPolicies(
     policies[resource] = checkProtoJson(policyType(checker), policy, policyPath, checker.options);
   }
   return policies;
-}
-
-/** Sections whose APIs are not faked yet: arrays of objects, checked no deeper. */
-function validateLooseSections(json: JsonObject, path: string): Record<LooseSection, JsonObject[]> {
-  const sections = {} as Record<LooseSection, JsonObject[]>;
-  for (const section of LOOSE_SECTIONS) {
-    const sectionPath = jsonPath(path, section);
-    sections[section] = arrayOf(json[section], sectionPath).map((item, index) => {
-      if (!isObject(item)) {
-        throw new WorldError(jsonPath(sectionPath, index), `expected an object, got ${describeJson(item)}`);
-      }
-      return item;
-    });
-  }
-  return sections;
 }
 
 function policyType(checker: Checker) {

@@ -3,6 +3,8 @@ import type { JsonObject } from './proto-json-checker.ts';
 import { cloudSchedulerService } from './services/cloud-scheduler.ts';
 import { cloudTasksService } from './services/cloud-tasks.ts';
 import { locationsService } from './services/locations.ts';
+import { loggingService } from './services/logging-entries.ts';
+import { monitoringService } from './services/monitoring-metrics.ts';
 import { pubsubSubscriberService } from './services/pubsub-subscriber.ts';
 import { resourceManagerProjectsService } from './services/resource-manager-projects.ts';
 import { runJobsService } from './services/run-jobs.ts';
@@ -42,5 +44,7 @@ export function fakeGrpcServices(): FakeGrpcService[] {
     pubsubSubscriberService(),
     cloudSchedulerService(),
     cloudTasksService(),
+    loggingService(),
+    monitoringService(),
   ];
 }

@@ -1,9 +1,7 @@
 import type { JsonObject } from './proto-json-checker.ts';
 
-/** World sections kept as loosely typed arrays of objects until their APIs are faked. */
-export const LOOSE_SECTIONS = ['logEntries', 'timeSeries', 'traces'] as const;
-
-export type LooseSection = (typeof LOOSE_SECTIONS)[number];
+/** A project's traffic: google.logging.v2.LogEntry, google.monitoring.v3.TimeSeries, Cloud Trace v1 Trace. */
+export type TrafficSection = 'logEntries' | 'timeSeries' | 'traces';
 
 /**
  * Compute Engine v1 resources in their REST JSON shapes (the fake serves them over REST); references
@@ -41,7 +39,7 @@ export type WorldProject = {
   /** google.cloud.tasks.v2beta3.Queue */
   tasksQueues: JsonObject[];
 } & Record<ComputeSection, JsonObject[]> &
-  Record<LooseSection, JsonObject[]>;
+  Record<TrafficSection, JsonObject[]>;
 
 /** A loaded world: what Google's APIs return for an estate. */
 export interface World {
