@@ -61,6 +61,14 @@ describe('parseConfig: the IAP gate', () => {
     });
   });
 
+  it('reads the projects to map', () => {
+    expect(parseConfig({ RUNMAP_PROJECTS: 'shop-prod, platform-prod' }).RUNMAP_PROJECTS).toEqual([
+      'shop-prod',
+      'platform-prod',
+    ]);
+    expect(() => parseConfig({ RUNMAP_PROJECTS: 'Shop Prod' })).toThrow(/RUNMAP_PROJECTS=/);
+  });
+
   it('turns the gate off only on RUNMAP_AUTH=disabled', () => {
     expect(parseConfig({ K_SERVICE: 'runmap', RUNMAP_AUTH: 'disabled' }).auth).toEqual({ mode: 'disabled' });
   });

@@ -39,6 +39,8 @@ export const configSchema = z.object({
   /** Google API calls in flight at once. */
   RUNMAP_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   K_SERVICE: z.string().optional(),
+  /** Policy file (YAML) for serve and audit; --policy takes precedence. */
+  RUNMAP_POLICY: z.string().min(1).optional(),
   /** `disabled` turns the IAP gate off explicitly (warned about in the log and the UI). */
   RUNMAP_AUTH: z.enum(['iap', 'disabled']).optional(),
   RUNMAP_IAP_AUDIENCE: commaList(
@@ -55,6 +57,10 @@ export const configSchema = z.object({
       .string()
       .transform((d) => d.toLowerCase())
       .pipe(z.string().regex(DOMAIN, 'expected domain names like example.com')),
+  ).optional(),
+  /** Projects `runmap serve` maps when no --world or --project flag is given (the deployed console). */
+  RUNMAP_PROJECTS: commaList(
+    z.string().regex(/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/, 'expected Google Cloud project IDs'),
   ).optional(),
   /** Project of the Cloud Logging trace field (`projects/P/traces/T`). */
   GOOGLE_CLOUD_PROJECT: z

@@ -27,7 +27,12 @@ export async function serveCommand(args: string[]): Promise<void> {
   if (values.port !== undefined) env.PORT = values.port;
   const config = parseConfig(env);
   const auth = authGate(config);
-  const source = await openSource(values);
+  // Deployed, the projects come from the environment (RUNMAP_PROJECTS); flags win.
+  const source = await openSource(
+    values.world || values.project?.length || !config.RUNMAP_PROJECTS
+      ? values
+      : { ...values, project: config.RUNMAP_PROJECTS },
+  );
   const store = new SnapshotStore({
     source: source.description,
     projects: source.projects,
