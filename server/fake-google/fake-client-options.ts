@@ -73,3 +73,12 @@ function loopbackAuth(host: string): LoopbackAuth {
     },
   };
 }
+
+/**
+ * The root URL that points a googleapis REST client (@googleapis/cloudtrace) at a running fake's REST
+ * port: plain HTTP on loopback. Give the client no auth, so nothing asks for a token.
+ */
+export function fakeRestRootUrl(fake: { host: string; restPort: number }): string {
+  const host = fake.host.includes(':') ? `[${fake.host}]` : fake.host;
+  return `http://${host}:${fake.restPort}/`;
+}

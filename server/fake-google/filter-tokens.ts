@@ -15,8 +15,8 @@ const WORD = /[A-Za-z0-9_.\-/@%+*$]/;
 
 /**
  * Splits a filter into tokens. Quoted strings take backslash escapes; a field path segment may be
- * quoted (`labels."run.googleapis.com/x"`), which is folded into one word. `language` names the API
- * in error messages.
+ * quoted (`labels."run.googleapis.com/x"`), which stays quoted inside one word (see splitFieldPath).
+ * `language` names the API in error messages.
  */
 export function tokenizeFilter(text: string, language: string): FilterToken[] {
   const tokens: FilterToken[] = [];
@@ -46,7 +46,7 @@ export function tokenizeFilter(text: string, language: string): FilterToken[] {
         previous.text.endsWith('.') &&
         previous.at + previous.text.length === i
       ) {
-        previous.text += value;
+        previous.text += JSON.stringify(value);
       } else {
         tokens.push({ kind: 'string', text: value, at: i });
       }
@@ -91,7 +91,8 @@ function readString(text: string, start: number, language: string): [string, num
     const c = text.charAt(i);
     if (c === '\\') {
       const next = text.charAt(i + 1);
-      value += next === 'n' ? '\n' : next === 't' ? '\t' : next;
+      // \" \\ \n \t are escapes; any other backslash stays, so regular expressions keep theirs (\d, \w).
+      value += next === 'n' ? '\n' : next === 't' ? '\t' : next === '"' || next === '\\' ? next : `\\${next}`;
       i += 2;
       continue;
     }
@@ -146,4 +147,24 @@ export class TokenCursor {
     const where = token ? `at column ${token.at + 1}, token '${token.text}'` : 'at the end of the filter';
     return GoogleApiError.invalidArgument(`Invalid ${this.language} filter: ${reason} ${where}.`);
   }
+}
+
+/** Splits a field path on the dots outside quoted segments: `labels."a.b/c".d` → labels, a.b/c, d. */
+export function splitFieldPath(path: string): string[] {
+  const parts: string[] = [];
+  let i = 0;
+  while (i <= path.length) {
+    if (path.charAt(i) === '"') {
+      let end = i + 1;
+      while (end < path.length && path.charAt(end) !== '"') end += path.charAt(end) === '\\' ? 2 : 1;
+      parts.push(JSON.parse(path.slice(i, end + 1)) as string);
+      i = end + 2; // past the closing quote and the dot
+      continue;
+    }
+    const dot = path.indexOf('.', i);
+    const end = dot < 0 ? path.length : dot;
+    parts.push(path.slice(i, end));
+    i = end + 1;
+  }
+  return parts;
 }

@@ -31,3 +31,28 @@ export class GoogleApiError extends Error {
     return new GoogleApiError(status.NOT_FOUND, message);
   }
 }
+
+// google.rpc.Code to HTTP status, as google/rpc/code.proto documents each code.
+const HTTP_STATUS: Partial<Record<status, number>> = {
+  [status.CANCELLED]: 499,
+  [status.UNKNOWN]: 500,
+  [status.INVALID_ARGUMENT]: 400,
+  [status.DEADLINE_EXCEEDED]: 504,
+  [status.NOT_FOUND]: 404,
+  [status.ALREADY_EXISTS]: 409,
+  [status.PERMISSION_DENIED]: 403,
+  [status.RESOURCE_EXHAUSTED]: 429,
+  [status.FAILED_PRECONDITION]: 400,
+  [status.ABORTED]: 409,
+  [status.OUT_OF_RANGE]: 400,
+  [status.UNIMPLEMENTED]: 501,
+  [status.INTERNAL]: 500,
+  [status.UNAVAILABLE]: 503,
+  [status.DATA_LOSS]: 500,
+  [status.UNAUTHENTICATED]: 401,
+};
+
+/** The HTTP status a REST API answers for a gRPC status code. */
+export function httpStatusOf(code: status): number {
+  return HTTP_STATUS[code] ?? 500;
+}

@@ -1,4 +1,4 @@
-import { type FilterToken, TokenCursor, tokenizeFilter } from './filter-tokens.ts';
+import { type FilterToken, splitFieldPath, TokenCursor, tokenizeFilter } from './filter-tokens.ts';
 import { GoogleApiError } from './google-api-error.ts';
 import type { JsonObject } from './proto-json-checker.ts';
 import { parseTimestamp } from './timestamp.ts';
@@ -194,7 +194,7 @@ function parseFunction(name: FilterToken, cursor: TokenCursor): LogEntryPredicat
 }
 
 function checkField(path: string): string[] {
-  const parts = path.split('.');
+  const parts = splitFieldPath(path);
   const [head = ''] = parts;
   if (!TOP_LEVEL_FIELDS.has(head) || parts.some((part) => part === '')) {
     throw GoogleApiError.invalidArgument(

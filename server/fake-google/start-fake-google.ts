@@ -8,6 +8,7 @@ import { type GoogleProtos, loadGoogleProtos } from './google-protos.ts';
 import type { JsonObject } from './proto-json-checker.ts';
 import { type FakeCallContext, type FakeGrpcService, fakeGrpcServices } from './registry.ts';
 import { computeRestHandler } from './services/compute-rest.ts';
+import { traceRestHandler } from './services/trace-rest.ts';
 import type { World } from './world.ts';
 import { WorldIndex } from './world-index.ts';
 
@@ -17,7 +18,7 @@ export interface StartFakeGoogleOptions {
   host?: string;
   /** 0 picks a free port. */
   port?: number;
-  /** Port of the REST APIs (Compute); 0 picks a free port. */
+  /** Port of the REST APIs (Compute, Trace); 0 picks a free port. */
   restPort?: number;
   protos?: GoogleProtos;
 }
@@ -28,7 +29,7 @@ export interface FakeGoogle {
   port: number;
   /** host:port, for clients that take one address. */
   address: string;
-  /** The plain-HTTP port of the REST APIs (Compute Engine v1), on the same host. */
+  /** The plain-HTTP port of the REST APIs (Compute Engine v1, Cloud Trace v1), on the same host. */
   restPort: number;
   stop(): Promise<void>;
   /** Every call on this project (ID or number) answers PERMISSION_DENIED, until reset(). */
@@ -70,7 +71,7 @@ export async function startFakeGoogle(options: StartFakeGoogleOptions): Promise<
     );
   });
 
-  const rest = createServer(computeRestHandler(context));
+  const rest = createServer(traceRestHandler(context, computeRestHandler(context)));
   const restPort = await new Promise<number>((resolve, reject) => {
     rest.once('error', reject);
     rest.listen(options.restPort ?? 0, host, () => resolve((rest.address() as AddressInfo).port));
