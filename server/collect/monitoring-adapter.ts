@@ -19,6 +19,8 @@ export interface TimeSeriesQuery {
   };
   /** HEADERS leaves the points out. */
   view?: 'FULL' | 'HEADERS';
+  /** Points (FULL) or series (HEADERS) per page; the API's default is 100,000. */
+  pageSize?: number;
 }
 
 /** Read-only access to Cloud Monitoring v3 timeSeries.list. */
@@ -47,6 +49,7 @@ export class GoogleMonitoringAdapter implements MonitoringAdapter {
       filter: query.filter,
       interval: { startTime: timestamp(query.startTime), endTime: timestamp(query.endTime) },
       view: query.view ?? 'FULL',
+      pageSize: query.pageSize ?? 0,
       ...(aggregation
         ? {
             aggregation: {
