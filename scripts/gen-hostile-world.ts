@@ -31,8 +31,9 @@ export const HOSTILE = {
   jsUrlTab: 'java\tscript:window.__pwned=1',
   dataUrl: 'data:text/html,<script>window.__pwned=1</script>',
   vbUrl: 'vbscript:msgbox(1)',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection payload, on purpose
   template: "{{constructor.constructor('window.__pwned=1')()}} ${window.__pwned=1}",
-  /** Right-to-left override: renders as `admin@example.com` reversed tail, a spoofing classic. */
+  /** Right-to-left override: the tail renders reversed, so this reads as an example.com address. */
   bidi: 'admin\u202Emoc.elpmaxe@evil.com',
   bidiFile: 'invoice\u202Efdp.exe',
   zeroWidth: 'pay\u200Bments\u2066-isolate\u2069',
