@@ -1482,6 +1482,198 @@ const corpEvents = {
 };
 
 // ---------------------------------------------------------------------------------------------
+// Load balancers (Compute Engine v1 REST shapes; references are written relative and the world
+// loader expands them to the full URLs the API returns)
+
+interface Lb {
+  networkEndpointGroups: JsonObject[];
+  backendServices: JsonObject[];
+  urlMaps: JsonObject[];
+  targetHttpsProxies: JsonObject[];
+  targetHttpProxies: JsonObject[];
+  forwardingRules: JsonObject[];
+}
+
+const emptyLb = (): Lb => ({
+  networkEndpointGroups: [],
+  backendServices: [],
+  urlMaps: [],
+  targetHttpsProxies: [],
+  targetHttpProxies: [],
+  forwardingRules: [],
+});
+
+const created = (seed: string) => ago((60 + pick(`lb:${seed}`, 300)) * DAY);
+
+/** A serverless NEG for one Cloud Run service, named `<service>-<region>-neg` as the console suggests. */
+function serverlessNeg(w: WorkloadBase): JsonObject {
+  const name = `${w.id}-${w.region}-neg`;
+  return {
+    name,
+    region: w.region,
+    networkEndpointType: 'SERVERLESS',
+    cloudRun: { service: w.id },
+    creationTimestamp: created(name),
+  };
+}
+
+const negRef = (w: WorkloadBase) => `regions/${w.region}/networkEndpointGroups/${w.id}-${w.region}-neg`;
+
+function backendService(name: string, negs: WorkloadBase[], extra: JsonObject = {}): JsonObject {
+  return {
+    name,
+    loadBalancingScheme: 'EXTERNAL_MANAGED',
+    protocol: 'HTTPS',
+    backends: negs.map((w) => ({ group: negRef(w), balancingMode: 'UTILIZATION', capacityScaler: 1 })),
+    logConfig: { enable: true, sampleRate: 1 },
+    creationTimestamp: created(name),
+    ...extra,
+  };
+}
+
+/** A global external Application Load Balancer: HTTPS forwarding rule → proxy → URL map. */
+function httpsFrontend(name: string, ip: string, urlMap: JsonObject, certificate: string): Partial<Lb> {
+  return {
+    urlMaps: [{ ...urlMap, creationTimestamp: created(`${name}-map`) }],
+    targetHttpsProxies: [
+      {
+        name: `${name}-https-proxy`,
+        urlMap: `global/urlMaps/${urlMap.name}`,
+        sslCertificates: [`global/sslCertificates/${certificate}`],
+        creationTimestamp: created(`${name}-https-proxy`),
+      },
+    ],
+    forwardingRules: [
+      {
+        name: `${name}-https`,
+        IPAddress: ip,
+        IPProtocol: 'TCP',
+        portRange: '443-443',
+        loadBalancingScheme: 'EXTERNAL_MANAGED',
+        networkTier: 'PREMIUM',
+        target: `global/targetHttpsProxies/${name}-https-proxy`,
+        creationTimestamp: created(`${name}-https`),
+      },
+    ],
+  };
+}
+
+function lbOf(...parts: Partial<Lb>[]): Lb {
+  const lb = emptyLb();
+  for (const part of parts) {
+    for (const key of Object.keys(lb) as (keyof Lb)[]) lb[key].push(...(part[key] ?? []));
+  }
+  return lb;
+}
+
+// platform-prod: api.example.com in front of api-gateway with Cloud Armor. api-gateway keeps ingress
+// ALL and its run.app URL, so the load balancer and its Cloud Armor policy can be bypassed (CR-06).
+const apiGateway = byId(platformServices, 'api-gateway');
+const platformLb = lbOf(
+  {
+    networkEndpointGroups: [serverlessNeg(apiGateway)],
+    backendServices: [
+      backendService('api-gateway-backend', [apiGateway], {
+        securityPolicy: 'global/securityPolicies/api-armor',
+      }),
+    ],
+  },
+  httpsFrontend(
+    'api',
+    '34.149.20.11',
+    { name: 'api-map', defaultService: 'global/backendServices/api-gateway-backend' },
+    'api-example-com',
+  ),
+);
+
+// shop-prod: shop.example.com in front of both frontends, which accept only load-balancer traffic
+// (ew1 ingress internal-and-cloud-load-balancing, ew4 with its run.app URL disabled): not bypassable.
+// Plain HTTP on the same address only redirects to HTTPS.
+const shopFrontends = shopServices.filter((s) => s.id === 'frontend');
+const shopLb = lbOf(
+  {
+    networkEndpointGroups: shopFrontends.map(serverlessNeg),
+    backendServices: [
+      backendService('shop-frontend-backend', shopFrontends, {
+        securityPolicy: 'global/securityPolicies/shop-armor',
+      }),
+    ],
+  },
+  httpsFrontend(
+    'shop-web',
+    '34.110.180.42',
+    {
+      name: 'shop-web-map',
+      defaultService: 'global/backendServices/shop-frontend-backend',
+      hostRules: [{ hosts: ['shop.example.com', 'www.shop.example.com'], pathMatcher: 'shop' }],
+      pathMatchers: [{ name: 'shop', defaultService: 'global/backendServices/shop-frontend-backend' }],
+    },
+    'shop-example-com',
+  ),
+  {
+    urlMaps: [
+      {
+        name: 'shop-web-redirect',
+        defaultUrlRedirect: { httpsRedirect: true, redirectResponseCode: 'MOVED_PERMANENTLY_DEFAULT' },
+        creationTimestamp: created('shop-web-redirect'),
+      },
+    ],
+    targetHttpProxies: [
+      {
+        name: 'shop-web-http-proxy',
+        urlMap: 'global/urlMaps/shop-web-redirect',
+        creationTimestamp: created('shop-web-http-proxy'),
+      },
+    ],
+    forwardingRules: [
+      {
+        name: 'shop-web-http',
+        IPAddress: '34.110.180.42',
+        IPProtocol: 'TCP',
+        portRange: '80-80',
+        loadBalancingScheme: 'EXTERNAL_MANAGED',
+        networkTier: 'PREMIUM',
+        target: 'global/targetHttpProxies/shop-web-http-proxy',
+        creationTimestamp: created('shop-web-http'),
+      },
+    ],
+  },
+);
+
+// corp-tools: one IAP-protected load balancer for two tools. cost-dashboard is the sound setup (ingress
+// internal-and-cloud-load-balancing, IAM only). status-page is not: IAP on its backend while
+// allAuthenticatedUsers may invoke it (CR-07), and its run.app URL still bypasses the LB (CR-06).
+const statusPage = byId(corpServices, 'status-page');
+const costDashboard = byId(corpServices, 'cost-dashboard');
+const corpIap = { enabled: true, oauth2ClientId: `${CORP.number}-corptools.apps.googleusercontent.com` };
+const corpLb = lbOf(
+  {
+    networkEndpointGroups: [serverlessNeg(statusPage), serverlessNeg(costDashboard)],
+    backendServices: [
+      backendService('status-page-backend', [statusPage], { iap: corpIap }),
+      backendService('cost-dashboard-backend', [costDashboard], { iap: corpIap }),
+    ],
+  },
+  httpsFrontend(
+    'corp-tools',
+    '34.117.64.5',
+    {
+      name: 'corp-tools-map',
+      defaultService: 'global/backendServices/status-page-backend',
+      hostRules: [
+        { hosts: ['status.corp.example.com'], pathMatcher: 'status' },
+        { hosts: ['cost.corp.example.com'], pathMatcher: 'cost' },
+      ],
+      pathMatchers: [
+        { name: 'status', defaultService: 'global/backendServices/status-page-backend' },
+        { name: 'cost', defaultService: 'global/backendServices/cost-dashboard-backend' },
+      ],
+    },
+    'corp-example-com',
+  ),
+);
+
+// ---------------------------------------------------------------------------------------------
 // Assembly and self-check
 
 function projectOf(
@@ -1490,6 +1682,7 @@ function projectOf(
   jobs: JobDef[],
   projectIamPolicy: JsonObject,
   events: { pubsubSubscriptions: JsonObject[]; schedulerJobs: JsonObject[]; tasksQueues: JsonObject[] },
+  lb: Lb,
 ): JsonObject {
   const iamPolicies: JsonObject = {};
   for (const s of services)
@@ -1506,15 +1699,16 @@ function projectOf(
     pubsubSubscriptions: events.pubsubSubscriptions,
     schedulerJobs: events.schedulerJobs,
     tasksQueues: events.tasksQueues,
+    ...lb,
   };
 }
 
 const world = {
   now: NOW,
   projects: [
-    projectOf(PLATFORM, platformServices, platformJobs, platformIam, platformEvents),
-    projectOf(SHOP, shopServices, shopJobs, shopIam, shopEvents),
-    projectOf(CORP, corpServices, corpJobs, corpIam, corpEvents),
+    projectOf(PLATFORM, platformServices, platformJobs, platformIam, platformEvents, platformLb),
+    projectOf(SHOP, shopServices, shopJobs, shopIam, shopEvents, shopLb),
+    projectOf(CORP, corpServices, corpJobs, corpIam, corpEvents, corpLb),
   ],
 };
 
