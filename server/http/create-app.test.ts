@@ -64,13 +64,7 @@ beforeAll(async () => {
     source: source.description,
     projects: source.projects,
     refreshSeconds: 0,
-    collect: (onProgress) =>
-      collect({
-        projects: source.projects,
-        run: source.run,
-        resourceManager: source.resourceManager,
-        onProgress,
-      }),
+    collect: (onProgress) => collect({ ...source, onProgress }),
     analyze,
   });
   const app = createApp({ store });
