@@ -1,4 +1,10 @@
-import { createLocalJWKSet, errors, type JSONWebKeySet, type JWSHeaderParameters } from 'jose';
+import {
+  type CryptoKey,
+  createLocalJWKSet,
+  errors,
+  type JSONWebKeySet,
+  type JWSHeaderParameters,
+} from 'jose';
 import { z } from 'zod';
 import { KeysUnavailableError } from './auth-errors.ts';
 

@@ -1,4 +1,4 @@
-import { errors, type JWSHeaderParameters, jwtVerify } from 'jose';
+import { type CryptoKey, errors, type JWSHeaderParameters, jwtVerify } from 'jose';
 import { ForbiddenError, KeysUnavailableError, UnauthenticatedError } from './auth-errors.ts';
 
 /** Issuer of every IAP assertion. */
