@@ -7,12 +7,14 @@ import { ConfigError } from './config.ts';
 const USAGE = `runmap — map and audit a Google Cloud Run estate
 
 Usage:
-  runmap serve [--world FILE | --project P ...] [--port N]
+  runmap serve [--world FILE | --project P ...] [--port N] [--policy FILE]
       Serve the console. With no source, the embedded demo world.
-  runmap audit [--world FILE | --project P ...] [--format json|table]
-      Collect once and print the audit.
+  runmap audit [--world FILE | --project P ...] [--format table|json|sarif|markdown]
+              [--policy FILE] [--fail-on critical|high|medium|low|info]
+      Collect once and print the audit. Exit 0 when no open finding is at or above
+      --fail-on, 1 when one is, 2 on bad flags or an unreadable world or policy.
 
-Environment: PORT, RUNMAP_HOST, RUNMAP_REFRESH_SECONDS, RUNMAP_CONCURRENCY.`;
+Environment: PORT, RUNMAP_HOST, RUNMAP_REFRESH_SECONDS, RUNMAP_CONCURRENCY, RUNMAP_POLICY.`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

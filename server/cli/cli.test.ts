@@ -13,10 +13,17 @@ const root = packageRoot();
 const tiny = path.join(root, 'server/fake-google/worlds/tiny.world.json');
 
 async function runmap(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return runmapWith({}, ...args);
+}
+
+async function runmapWith(
+  env: Record<string, string>,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], {
       cwd: root,
-      env: { ...process.env, NODE_NO_WARNINGS: '1' },
+      env: { ...process.env, NODE_NO_WARNINGS: '1', ...env },
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
@@ -25,7 +32,7 @@ async function runmap(...args: string[]): Promise<{ code: number; stdout: string
   }
 }
 
-describe('runmap audit', () => {
+describe('runmap audit', { timeout: 60_000 }, () => {
   it('prints the JSON audit of a world', async () => {
     const { code, stdout } = await runmap('audit', '--world', tiny, '--format', 'json');
     expect(code).toBe(0);
@@ -52,7 +59,17 @@ describe('runmap audit', () => {
   });
 
   it.each([
-    ['a bad format', ['--world', tiny, '--format', 'xml'], /--format must be json or table/],
+    [
+      'a bad format',
+      ['--world', tiny, '--format', 'xml'],
+      /--format must be one of table, json, sarif, markdown/,
+    ],
+    ['a bad --fail-on', ['--world', tiny, '--fail-on', 'severe'], /--fail-on must be one of critical, high/],
+    [
+      'a missing policy file',
+      ['--world', tiny, '--policy', '/nonexistent/p.yaml'],
+      /cannot use policy \/nonexistent\/p\.yaml:1:1: cannot read/,
+    ],
     ['an unknown flag', ['--world', tiny, '--colour'], /Unknown option '--colour'/],
     ['both sources', ['--world', tiny, '--project', 'shop-prod'], /either --world or --project/],
     ['a missing world file', ['--world', '/nonexistent/x.world.json'], /cannot use world .*ENOENT/],
@@ -82,5 +99,58 @@ describe('runmap audit', () => {
     const { code, stderr } = await runmap('audit', '--world', file);
     expect(code).toBe(2);
     expect(stderr).toContain('projects[0].services[0].ingress: unknown enum value "EVERYWHERE"');
+  });
+});
+
+function policyFile(text: string): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'runmap-')), 'p.yaml');
+  writeFileSync(file, text);
+  return file;
+}
+
+const waiveAll = `waivers:
+  - rule: "*"
+    resource: "**"
+    justification: accepted for the test
+    owner: test@example.com
+    expires: 2099-01-01
+`;
+
+describe('runmap audit --fail-on and formats', { timeout: 60_000 }, () => {
+  it.each<[string, string[], Record<string, string>, number]>([
+    ['exits 1 when a finding is at or above the threshold', ['--fail-on', 'CRITICAL'], {}, 1],
+    ['exits 0 when every finding is waived', ['--fail-on', 'info', '--policy', policyFile(waiveAll)], {}, 0],
+    [
+      'exits 0 when RUNMAP_POLICY waives every finding',
+      ['--fail-on', 'info'],
+      { RUNMAP_POLICY: policyFile(waiveAll) },
+      0,
+    ],
+  ])('%s', async (_name, args, env, code) => {
+    const result = await runmapWith(env, 'audit', '--world', tiny, '--format', 'json', ...args);
+    expect(result.code).toBe(code);
+    auditReportSchema.parse(JSON.parse(result.stdout));
+  });
+
+  it('exits 2 on a malformed policy, naming line, column and reason', async () => {
+    const file = policyFile('publicServices: [a]\nwaviers: []\n');
+    const { code, stderr } = await runmap('audit', '--world', tiny, '--policy', file, '--fail-on', 'high');
+    expect(code).toBe(2);
+    expect(stderr).toContain(`cannot use policy ${file}:2:1: unknown key "waviers"`);
+  });
+
+  it('prints SARIF', async () => {
+    const sarif = await runmap('audit', '--world', tiny, '--format', 'sarif');
+    expect(sarif.code).toBe(0);
+    expect(JSON.parse(sarif.stdout)).toMatchObject({
+      version: '2.1.0',
+      runs: [{ tool: { driver: { name: 'runmap' } } }],
+    });
+  });
+
+  it('prints Markdown', async () => {
+    const markdown = await runmap('audit', '--world', tiny, '--format', 'markdown');
+    expect(markdown.stdout).toMatch(/^## runmap audit\n/);
+    expect(markdown.stdout).toContain('| Severity | Open | Waived |');
   });
 });

@@ -9,6 +9,7 @@ import { SnapshotStore } from '../http/snapshot-store.ts';
 import { webRootPath } from '../paths.ts';
 import { IapKeyStore } from '../security/iap-keys.ts';
 import { IapVerifier } from '../security/iap-verifier.ts';
+import { loadPolicyOption } from './load-policy-option.ts';
 import { log } from './log.ts';
 import { openSource } from './open-source.ts';
 
@@ -20,6 +21,7 @@ export async function serveCommand(args: string[]): Promise<void> {
       world: { type: 'string' },
       project: { type: 'string', multiple: true },
       port: { type: 'string' },
+      policy: { type: 'string' },
     },
     strict: true,
   });
@@ -27,6 +29,7 @@ export async function serveCommand(args: string[]): Promise<void> {
   if (values.port !== undefined) env.PORT = values.port;
   const config = parseConfig(env);
   const auth = authGate(config);
+  const policy = await loadPolicyOption(values.policy ?? config.RUNMAP_POLICY);
   // Deployed, the projects come from the environment (RUNMAP_PROJECTS); flags win.
   const source = await openSource(
     values.world || values.project?.length || !config.RUNMAP_PROJECTS
@@ -38,14 +41,9 @@ export async function serveCommand(args: string[]): Promise<void> {
     projects: source.projects,
     refreshSeconds: config.RUNMAP_REFRESH_SECONDS,
     collect: (onProgress) =>
-      collect({
-        projects: source.projects,
-        run: source.run,
-        resourceManager: source.resourceManager,
-        concurrency: config.RUNMAP_CONCURRENCY,
-        onProgress,
-      }),
-    analyze,
+      // The source holds every adapter collect() takes: Run, Resource Manager, Pub/Sub, Scheduler, Tasks, Compute.
+      collect({ ...source, concurrency: config.RUNMAP_CONCURRENCY, onProgress }),
+    analyze: (inventory) => analyze(inventory, policy),
     onError: (error) => log({ severity: 'ERROR', message: `collection failed: ${String(error)}` }),
   });
   const app = createApp({
