@@ -5,6 +5,7 @@ import type { FindingsResponse, GraphResponse, ServiceDetail } from '../../share
 import type { Session } from '../../shared/session.ts';
 import { describeWorkload } from '../core/describe-workload.ts';
 import { ForbiddenError, KeysUnavailableError, UnauthenticatedError } from '../security/auth-errors.ts';
+import { accessRouter } from './access-router.ts';
 import { InputError, NotFoundError, NotReadyError } from './errors.ts';
 import { type AuthGate, iapGate, requestIdentity } from './iap-gate.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps): express.Express {
     });
   });
   app.use('/api', apiRouter(deps.store));
+  app.use('/api', accessRouter(deps.store));
   app.use('/api', (req) => {
     throw new NotFoundError(`no API route ${req.method} ${req.path}`);
   });
