@@ -109,6 +109,13 @@ export function accessIndex(analysis: Analysis): AccessIndex {
   const mayInvoke = (member: string): Invocable[] =>
     [...coverersOf(member).flatMap((m) => byMember.get(m) ?? []), ...open].sort(compareInvocable);
 
+  // Counting needs no entries and no sort: the principal list counts for every principal at once.
+  const invocableCount = (member: string): number => {
+    const resources = new Set(open.map((i) => i.resource));
+    for (const m of coverersOf(member)) for (const i of byMember.get(m) ?? []) resources.add(i.resource);
+    return resources.size;
+  };
+
   const caveats = (member: string): string[] => {
     const notes: string[] = [];
     const kind = principalKindOf(member);
@@ -145,7 +152,7 @@ export function accessIndex(analysis: Analysis): AccessIndex {
           kind: principalKindOf(member),
           broad: isBroad(member),
           grants: grantKeys.get(member)?.size ?? 0,
-          mayInvoke: new Set(mayInvoke(member).map((i) => i.resource)).size,
+          mayInvoke: invocableCount(member),
           runsAs: runsAsBy.get(member)?.length ?? 0,
         }))
         .sort((a, b) =>
