@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { withDemoTraffic, worldFileText } from './demo-traffic.ts';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json | undefined };
 type JsonObject = { [key: string]: Json | undefined };
@@ -1771,6 +1772,6 @@ function check(w: typeof world): string[] {
 }
 
 const summary = check(world);
-writeFileSync(OUT, `${JSON.stringify(world, null, 2)}\n`);
+writeFileSync(OUT, worldFileText(withDemoTraffic(world)));
 console.log(`wrote ${OUT}`);
 for (const line of summary) console.log(line);

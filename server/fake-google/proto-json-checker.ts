@@ -53,8 +53,21 @@ function isPlainObject(value: unknown): value is JsonObject {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+// protobufjs computes fullName by walking the parents on every read; worlds with traffic read it
+// once per message, so it is remembered.
+const fullNames = new WeakMap<protobuf.ReflectionObject, string>();
+
+function fullNameOf(reflection: protobuf.ReflectionObject): string {
+  let name = fullNames.get(reflection);
+  if (name === undefined) {
+    name = reflection.fullName;
+    fullNames.set(reflection, name);
+  }
+  return name;
+}
+
 function typeName(reflection: protobuf.ReflectionObject): string {
-  return reflection.fullName.replace(/^\./, '');
+  return fullNameOf(reflection).replace(/^\./, '');
 }
 
 function camelCase(name: string): string {
@@ -76,7 +89,8 @@ function checkMessage(type: protobuf.Type, value: unknown, path: string, options
     const fieldPath = jsonPath(path, key);
     if (field.name in out) fail(fieldPath, `field ${field.name} is set twice`);
     // null means "default" in proto3 JSON, except for google.protobuf.Value, where it is a value.
-    if (fieldValue === null && field.resolvedType?.fullName !== '.google.protobuf.Value') continue;
+    const resolvedName = field.resolvedType ? fullNameOf(field.resolvedType) : undefined;
+    if (fieldValue === null && resolvedName !== '.google.protobuf.Value') continue;
     out[field.name] = checkField(field, fieldValue, fieldPath, options);
     setFields.push(field);
   }
@@ -125,7 +139,7 @@ function checkSingle(
 ): unknown {
   const resolved = field.resolvedType;
   if (resolved instanceof protobuf.Type) {
-    if (value === null && resolved.fullName !== '.google.protobuf.Value') {
+    if (value === null && fullNameOf(resolved) !== '.google.protobuf.Value') {
       fail(path, `expected ${typeName(resolved)}, got null`);
     }
     return checkMessage(resolved, value, path, options);
@@ -135,7 +149,7 @@ function checkSingle(
 }
 
 function checkEnum(enumType: protobuf.Enum, value: unknown, path: string): unknown {
-  if (enumType.fullName === '.google.protobuf.NullValue' && value === null) return null;
+  if (value === null && fullNameOf(enumType) === '.google.protobuf.NullValue') return null;
   if (typeof value === 'string') {
     if (!(value in enumType.values))
       fail(path, `unknown enum value ${JSON.stringify(value)} for ${typeName(enumType)}`);
@@ -229,7 +243,7 @@ function checkWellKnown(
   path: string,
   options: ProtoJsonOptions,
 ): WellKnownResult {
-  const name = type.fullName;
+  const name = fullNameOf(type);
   const wrapped = WRAPPERS[name];
   if (wrapped) return { handled: true, value: checkScalar(wrapped, value, path) };
   switch (name) {

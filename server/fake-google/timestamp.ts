@@ -14,20 +14,27 @@ export function parseTimestamp(text: string): PreciseTime | undefined {
   const match = RFC3339.exec(text);
   if (!match) return undefined;
   const [, year, month, day, hour, minute, second, fraction = '', zone = 'Z'] = match;
-  const base = Date.parse(`${year}-${month}-${day}T${hour}:${minute}:${second}${zone.toUpperCase()}`);
-  if (Number.isNaN(base)) return undefined;
-  // Date.parse accepts 2026-02-31; a timestamp that names no real day is refused.
-  const calendar = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
-  if (
-    calendar.getUTCDate() !== Number(day) ||
-    Number(hour) > 23 ||
-    Number(minute) > 59 ||
-    Number(second) > 59
-  ) {
-    return undefined;
-  }
+  const y = Number(year);
+  const mo = Number(month);
+  const d = Number(day);
+  // A timestamp that names no real day (2026-02-31) or time is refused.
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return undefined;
+  if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) return undefined;
+  const offsetMinutes =
+    zone.toUpperCase() === 'Z'
+      ? 0
+      : (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
+  // Date.UTC maps years 0-99 to 1900-1999; setUTCFullYear keeps them as written.
+  const date = new Date(Date.UTC(2000, mo - 1, d, Number(hour), Number(minute), Number(second)));
+  date.setUTCFullYear(y);
+  const base = date.getTime() - offsetMinutes * 60_000;
   const nanos = Number(fraction.padEnd(9, '0'));
   return { ms: base + Math.floor(nanos / 1e6), subMsNanos: nanos % 1e6 };
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
 /** Formats a time as proto3 JSON does: UTC, "Z", 0, 3, 6 or 9 fractional digits. */
