@@ -11,10 +11,11 @@ import {
   useReactFlow,
 } from '@xyflow/react';
 import { type KeyboardEvent, type ReactNode, useCallback, useEffect, useMemo, useRef } from 'react';
-import type { Graph } from '../../../../../shared/model.ts';
+import type { Graph, Verdict } from '../../../../../shared/model.ts';
 import { ErrorState, LoadingState } from '../../../components/states.tsx';
 import { ApiRequestError, errorMessage, errorTitle } from '../../../lib/api-client.ts';
 import { useGraph } from '../api/get-graph.ts';
+import { filterByExposure, isDimmed } from '../utils/exposure-filter.ts';
 import type { Layout } from '../utils/layout.ts';
 import { type MapFlowNode, toFlowEdges, toFlowNodes } from '../utils/to-flow.ts';
 import { useLayout } from '../utils/use-layout.ts';
@@ -23,6 +24,7 @@ import { InternetNode } from './internet-node.tsx';
 import { EdgeMarkers, KindedEdge } from './kinded-edge.tsx';
 import { Legend } from './legend.tsx';
 import { WorkloadNode } from './workload-node.tsx';
+import './map-filters.css';
 
 /** Above this many nodes only those in view are rendered; below, all are (cheap, and findable). */
 const CULL_ABOVE = 300;
@@ -54,11 +56,28 @@ export type ServiceMapProps = {
   onSelect: (id: string) => void;
   /** Shown when the snapshot holds no services or jobs. */
   emptyState: ReactNode;
+  /** Show only services with these verdicts and the ways in to them (null: everything). */
+  exposure?: readonly Verdict[] | null;
+  /** Shown when the exposure filter leaves nothing. */
+  exposureEmptyState?: ReactNode;
+  /** Node ids to keep lit; every other node and edge is dimmed (null: no highlight). */
+  highlight?: ReadonlySet<string> | null;
 };
 
 /** The service map: fetches the graph, lays it out off the main thread and draws it. */
-export function ServiceMap({ focusId, onSelect, emptyState }: ServiceMapProps) {
+export function ServiceMap({
+  focusId,
+  onSelect,
+  emptyState,
+  exposure = null,
+  exposureEmptyState = null,
+  highlight = null,
+}: ServiceMapProps) {
   const graph = useGraph();
+  const shown = useMemo(
+    () => (graph.data && exposure ? filterByExposure(graph.data, exposure) : graph.data),
+    [graph.data, exposure],
+  );
   if (graph.isPending) return <LoadingState label="Loading the service map…" />;
   if (graph.isError) {
     if (graph.error instanceof ApiRequestError && graph.error.code === 'snapshot_pending') {
@@ -73,9 +92,11 @@ export function ServiceMap({ focusId, onSelect, emptyState }: ServiceMapProps) {
     );
   }
   if (!graph.data.nodes.some((node) => node.kind !== 'internet')) return <>{emptyState}</>;
+  if (!shown?.nodes.some((node) => node.kind === 'service' || node.kind === 'job'))
+    return <>{exposureEmptyState}</>;
   return (
     <ReactFlowProvider>
-      <LaidOutMap graph={graph.data} focusId={focusId} onSelect={onSelect} />
+      <LaidOutMap graph={shown} focusId={focusId} onSelect={onSelect} highlight={highlight} />
     </ReactFlowProvider>
   );
 }
@@ -84,10 +105,12 @@ function LaidOutMap({
   graph,
   focusId,
   onSelect,
+  highlight,
 }: {
   graph: Graph;
   focusId: string | null;
   onSelect: (id: string) => void;
+  highlight: ReadonlySet<string> | null;
 }) {
   const layout = useLayout(graph);
   if (layout.status === 'error')
@@ -96,7 +119,15 @@ function LaidOutMap({
     const count = graph.nodes.length - 1;
     return <LoadingState label={`Laying out ${count} node${count === 1 ? '' : 's'}…`} />;
   }
-  return <FlowCanvas graph={layout.graph} layout={layout.layout} focusId={focusId} onSelect={onSelect} />;
+  return (
+    <FlowCanvas
+      graph={layout.graph}
+      layout={layout.layout}
+      focusId={focusId}
+      onSelect={onSelect}
+      highlight={highlight}
+    />
+  );
 }
 
 function FlowCanvas({
@@ -104,14 +135,28 @@ function FlowCanvas({
   layout,
   focusId,
   onSelect,
+  highlight,
 }: {
   graph: Graph;
   layout: Layout;
   focusId: string | null;
   onSelect: (id: string) => void;
+  highlight: ReadonlySet<string> | null;
 }) {
   const flowNodes = useMemo(() => toFlowNodes(graph, layout), [graph, layout]);
-  const edges = useMemo(() => toFlowEdges(graph), [graph]);
+  const flowEdges = useMemo(() => toFlowEdges(graph), [graph]);
+  // Outside a highlight, edges fade unless both ends are lit.
+  const edges = useMemo(
+    () =>
+      highlight
+        ? flowEdges.map((edge) =>
+            highlight.has(edge.source) && highlight.has(edge.target)
+              ? edge
+              : { ...edge, className: 'map-dimmed' },
+          )
+        : flowEdges,
+    [flowEdges, highlight],
+  );
   const boxes = useMemo(() => new Map(layout.boxes.map((box) => [box.id, box])), [layout]);
   const [nodes, setNodes, onNodesChange] = useNodesState<MapFlowNode>(flowNodes);
   const containerRef = useRef<HTMLDivElement>(null);
@@ -119,10 +164,24 @@ function FlowCanvas({
   const initialized = useNodesInitialized();
   const placed = useRef(false);
 
-  // The URL's focus is the selection.
+  // The URL's focus is the selection; a highlight dims the rest through the wrapper's class, so the
+  // memoized node components themselves do not re-render.
   useEffect(() => {
-    setNodes(flowNodes.map((node) => (node.id === focusId ? { ...node, selected: true } : node)));
-  }, [flowNodes, focusId, setNodes]);
+    setNodes(
+      flowNodes.map((node) => {
+        const selected = node.id === focusId;
+        const dimmed = isDimmed(node.id, node.type, highlight);
+        const lit = highlight !== null && !dimmed && node.type === 'workload';
+        if (!selected && !dimmed && !lit) return node;
+        const extra = dimmed ? 'map-dimmed' : lit ? 'map-lit' : '';
+        return {
+          ...node,
+          ...(selected ? { selected: true } : {}),
+          ...(extra ? { className: node.className ? `${node.className} ${extra}` : extra } : {}),
+        };
+      }),
+    );
+  }, [flowNodes, focusId, highlight, setNodes]);
 
   // Centre the focused node, or fit the whole estate on first show. The container is measured
   // here rather than read from React Flow, which learns about the side panel's resize later.
