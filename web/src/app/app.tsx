@@ -9,7 +9,7 @@ import { RefreshButton } from '../features/status/components/refresh-button.tsx'
 import { StatusIndicator } from '../features/status/components/status-indicator.tsx';
 import { errorMessage, errorTitle } from '../lib/api-client.ts';
 import { navigate, useLocation } from '../lib/router.ts';
-import { FindingsRoute, focusUrl, MapRoute, matchRoute, NotFoundRoute } from './routes.tsx';
+import { AccessRoute, FindingsRoute, focusUrl, MapRoute, matchRoute, NotFoundRoute } from './routes.tsx';
 import { useSnapshotSync } from './use-snapshot-sync.ts';
 
 /** The shell: header (views, search, snapshot status, refresh), failure banners, and the routed view. */
@@ -37,6 +37,8 @@ export function App() {
     body = <MapRoute params={location.params} status={status.data} />;
   } else if (route === 'findings') {
     body = <FindingsRoute params={location.params} />;
+  } else if (route === 'access') {
+    body = <AccessRoute params={location.params} />;
   } else {
     body = <NotFoundRoute />;
   }
@@ -60,6 +62,9 @@ export function App() {
             {status.data && status.data.counts.findings > 0 ? (
               <span className="tab__count">{status.data.counts.findings}</span>
             ) : null}
+          </AppLink>
+          <AppLink to="/access" className="tab" current={route === 'access'}>
+            Access
           </AppLink>
         </nav>
         <SearchBox enabled={hasSnapshot} onPick={(id) => navigate(focusUrl(id))} />

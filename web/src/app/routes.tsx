@@ -1,37 +1,158 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import type { Status } from '../../../shared/api.ts';
 import { AppLink } from '../components/app-link.tsx';
+import { SafeText } from '../components/safe-text.tsx';
+import { CenteredCard } from '../components/states.tsx';
+import { usePrincipalAccess } from '../features/access/api/get-principal-access.ts';
+import { type AccessParams, AccessView } from '../features/access/components/access-view.tsx';
+import { invocableNodeIds } from '../features/access/utils/principals.ts';
 import { FindingsView } from '../features/findings/components/findings-view.tsx';
 import type { FindingsParams } from '../features/findings/utils/findings-query.ts';
+import { ExposureFilter } from '../features/map/components/exposure-filter.tsx';
 import { ServiceMap } from '../features/map/components/service-map.tsx';
+import { type ExposedVerdict, formatExposure, parseExposure } from '../features/map/utils/exposure-filter.ts';
 import { ServicePanel } from '../features/services/components/service-panel.tsx';
 import { NoServices } from '../features/status/components/no-services.tsx';
 import { buildUrl, navigate } from '../lib/router.ts';
+import './routes.css';
 
-export type Route = 'map' | 'findings' | 'not-found';
+export type Route = 'map' | 'findings' | 'access' | 'not-found';
 
 export function matchRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '/map') return 'map';
   if (pathname === '/findings') return 'findings';
+  if (pathname === '/access') return 'access';
   return 'not-found';
 }
 
 /** The URL of the map focused on one service or job. */
 export const focusUrl = (id: string): string => buildUrl('/map', { focus: id });
 
+/** The URL of the map lit for what an IAM member may invoke. */
+export const highlightUrl = (member: string): string => buildUrl('/map', { highlight: member });
+
 const openFocus = (id: string) => navigate(focusUrl(id));
 
+/**
+ * The map. URL parameters: `focus` (a service or job, its panel open), `exposure` (comma-separated
+ * verdicts among overexposed, public, reachable: the attack surface alone) and `highlight` (an IAM
+ * member: what it may invoke stays lit, the rest is dimmed). Focusing keeps the other two.
+ */
 export function MapRoute({ params, status }: { params: URLSearchParams; status: Status }) {
   const focus = params.get('focus');
-  const close = useCallback(() => navigate('/map'), []);
+  const exposureParam = params.get('exposure');
+  const highlight = params.get('highlight') || null;
+  const exposure = useMemo(() => parseExposure(exposureParam), [exposureParam]);
+  const mapUrl = useCallback(
+    (patch: { focus?: string | null; exposure?: string | null; highlight?: string | null }) =>
+      buildUrl('/map', {
+        focus,
+        exposure: exposure ? formatExposure(exposure) : null,
+        highlight,
+        ...patch,
+      }),
+    [focus, exposure, highlight],
+  );
+  const select = useCallback((id: string) => navigate(mapUrl({ focus: id })), [mapUrl]);
+  const close = useCallback(() => navigate(mapUrl({ focus: null })), [mapUrl]);
+  const setExposure = (verdicts: ExposedVerdict[]) =>
+    navigate(mapUrl({ exposure: formatExposure(verdicts) ?? null }));
+  const access = usePrincipalAccess(highlight);
+  const lit = useMemo(() => (access.data ? invocableNodeIds(access.data) : null), [access.data]);
   useDocumentTitle(focus ? `${focus.slice(focus.lastIndexOf('/') + 1)} · Map` : 'Map');
   return (
     <div className="map-layout">
       <div className="map-area">
-        <ServiceMap focusId={focus} onSelect={openFocus} emptyState={<NoServices status={status} />} />
+        <div className="map-toolbar" role="toolbar" aria-label="Map filters">
+          <ExposureFilter selected={exposure} onChange={setExposure} />
+          {highlight ? (
+            <HighlightBanner
+              member={highlight}
+              state={access.isPending ? 'pending' : access.isError ? 'error' : 'done'}
+              count={lit?.size ?? 0}
+              clearUrl={mapUrl({ highlight: null })}
+            />
+          ) : null}
+        </div>
+        <div className="map-area__canvas">
+          <ServiceMap
+            focusId={focus}
+            onSelect={select}
+            emptyState={<NoServices status={status} />}
+            exposure={exposure}
+            exposureEmptyState={<NoExposedServices onClear={() => setExposure([])} />}
+            highlight={highlight ? lit : null}
+          />
+        </div>
       </div>
-      {focus ? <ServicePanel name={focus} onClose={close} onFocus={openFocus} /> : null}
+      {focus ? <ServicePanel name={focus} onClose={close} onFocus={select} /> : null}
     </div>
+  );
+}
+
+function HighlightBanner({
+  member,
+  state,
+  count,
+  clearUrl,
+}: {
+  member: string;
+  state: 'pending' | 'error' | 'done';
+  count: number;
+  clearUrl: string;
+}) {
+  const who = (
+    <AppLink to={buildUrl('/access', { principal: member })} className="map-highlight__member">
+      <SafeText text={member} max={80} expandable={false} />
+    </AppLink>
+  );
+  return (
+    <div className={`map-highlight map-highlight--${state}`} role="status">
+      {state === 'pending' ? (
+        <span>Finding what {who} may invoke…</span>
+      ) : state === 'error' ? (
+        <span>Could not load what {who} may invoke; nothing is dimmed.</span>
+      ) : (
+        <span>
+          Lit: the {count} workload{count === 1 ? '' : 's'} {who} may invoke
+        </span>
+      )}
+      <AppLink to={clearUrl} className="map-highlight__clear">
+        Clear highlight
+      </AppLink>
+    </div>
+  );
+}
+
+function NoExposedServices({ onClear }: { onClear: () => void }) {
+  return (
+    <CenteredCard label="No exposed services">
+      <h2 className="state-card__title">Nothing matches this exposure filter</h2>
+      <p>No service of this snapshot has the chosen verdicts: the attack surface is empty.</p>
+      <button type="button" className="button button--primary" onClick={onClear}>
+        Show everything
+      </button>
+    </CenteredCard>
+  );
+}
+
+/** Who may invoke what. URL parameters: `principal` (an IAM member), `kind` and `q` (list filters). */
+export function AccessRoute({ params }: { params: URLSearchParams }) {
+  const accessParams: AccessParams = {
+    principal: params.get('principal') || undefined,
+    kind: params.get('kind') || undefined,
+    q: params.get('q') || undefined,
+  };
+  const principal = accessParams.principal;
+  useDocumentTitle(principal ? `${principal} · Access` : 'Access');
+  return (
+    <AccessView
+      params={accessParams}
+      hrefFor={(next) => buildUrl('/access', next)}
+      onParamsChange={(next) => navigate(buildUrl('/access', next), { replace: true })}
+      mapHref={focusUrl}
+      highlightHref={highlightUrl}
+    />
   );
 }
 
@@ -40,14 +161,18 @@ export function FindingsRoute({ params }: { params: URLSearchParams }) {
     rule: params.get('rule') ?? undefined,
     project: params.get('project') ?? undefined,
     severity: params.get('severity') ?? undefined,
+    status: params.get('status') ?? undefined,
     sort: params.get('sort') ?? undefined,
+    finding: params.get('finding') ?? undefined,
   };
   useDocumentTitle('Findings');
   return (
     <FindingsView
       params={findingsParams}
       onParamsChange={(next) => navigate(buildUrl('/findings', next))}
+      hrefFor={(next) => buildUrl('/findings', next)}
       onOpen={openFocus}
+      mapHref={focusUrl}
     />
   );
 }
@@ -59,8 +184,8 @@ export function NotFoundRoute() {
       <section className="card state-card" aria-label="Page not found">
         <h2 className="state-card__title">There is no such page</h2>
         <p>
-          Go to the <AppLink to="/map">service map</AppLink> or the <AppLink to="/findings">findings</AppLink>
-          .
+          Go to the <AppLink to="/map">service map</AppLink>, the <AppLink to="/findings">findings</AppLink>{' '}
+          or <AppLink to="/access">access</AppLink>.
         </p>
       </section>
     </div>

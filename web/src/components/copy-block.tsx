@@ -1,6 +1,11 @@
 import { useState } from 'react';
+import { hasHiddenCharacters } from '../lib/display-text.ts';
+import { SafeText } from './safe-text.tsx';
 
-/** A labelled code block with a copy button. The code is rendered as text, never as HTML. */
+/**
+ * A labelled code block with a copy button. The code is rendered as text, never as HTML, with
+ * invisible characters shown as markers; the copy is exact, so a warning says when it holds any.
+ */
 export function CopyBlock({ label, code }: { label: string; code: string }) {
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
   const copy = () => {
@@ -18,8 +23,15 @@ export function CopyBlock({ label, code }: { label: string; code: string }) {
           {copied === 'copied' ? 'Copied' : copied === 'failed' ? 'Copy failed' : 'Copy'}
         </button>
       </div>
+      {hasHiddenCharacters(code) ? (
+        <p className="copy-block__warning" role="note">
+          Holds invisible or direction-changing characters (marked ⟨U+…⟩); check it before you run it.
+        </p>
+      ) : null}
       <pre>
-        <code>{code}</code>
+        <code>
+          <SafeText text={code} max={8_000} />
+        </code>
       </pre>
     </div>
   );

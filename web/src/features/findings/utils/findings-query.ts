@@ -12,8 +12,24 @@ export type FindingsParams = {
   rule?: string | undefined;
   project?: string | undefined;
   severity?: string | undefined;
+  /** `open` or `waived`; absent = both (waived findings are never hidden by default). */
+  status?: string | undefined;
   sort?: string | undefined;
+  /** Id of the finding whose detail is open. */
+  finding?: string | undefined;
 };
+
+const emptyCounts = (): SeverityCounts => ({ critical: 0, high: 0, medium: 0, low: 0, info: 0 });
+
+export const findingStatuses = ['open', 'waived'] as const;
+export type FindingStatus = (typeof findingStatuses)[number];
+
+/** A finding is waived while a waiver applies; one whose waiver expired is open again. */
+export const findingStatus = (finding: Finding): FindingStatus => (finding.waiver ? 'waived' : 'open');
+
+export function parseStatus(value: string | undefined): FindingStatus | undefined {
+  return (findingStatuses as readonly string[]).includes(value ?? '') ? (value as FindingStatus) : undefined;
+}
 
 export const sortKeys = ['severity', 'rule', 'title', 'resource', 'message'] as const;
 export type SortKey = (typeof sortKeys)[number];
@@ -47,12 +63,46 @@ export function parseSeverity(value: string | undefined): Severity | undefined {
 
 export function filterFindings(findings: readonly Finding[], params: FindingsParams): Finding[] {
   const severity = parseSeverity(params.severity);
+  const status = parseStatus(params.status);
   return findings.filter(
     (finding) =>
       (!params.rule || finding.ruleId === params.rule) &&
       (!params.project || finding.project === params.project) &&
-      (!severity || finding.severity === severity),
+      (!severity || finding.severity === severity) &&
+      (!status || findingStatus(finding) === status),
   );
+}
+
+/** Whether any filter (not the sort, not the open detail) narrows the list. */
+export const isFiltered = (params: FindingsParams): boolean =>
+  Boolean(params.rule || params.project || parseSeverity(params.severity) || parseStatus(params.status));
+
+/** Counts by project and severity, with totals: the matrix at the top of the findings view. */
+export type SeverityMatrix = {
+  projects: string[];
+  byProject: Record<string, SeverityCounts>;
+  bySeverity: SeverityCounts;
+  total: number;
+};
+
+/**
+ * The matrix of the findings that pass the rule and status filters (not the project and severity
+ * ones, which its cells set), so that each cell says how many rows clicking it shows. Pure.
+ */
+export function severityMatrix(findings: readonly Finding[], params: FindingsParams): SeverityMatrix {
+  const rows = filterFindings(findings, { rule: params.rule, status: params.status });
+  const byProject: Record<string, SeverityCounts> = {};
+  for (const finding of rows) {
+    const counts = byProject[finding.project] ?? emptyCounts();
+    counts[finding.severity] += 1;
+    byProject[finding.project] = counts;
+  }
+  return {
+    projects: Object.keys(byProject).sort(text),
+    byProject,
+    bySeverity: countBySeverity(rows),
+    total: rows.length,
+  };
 }
 
 const text = (a: string, b: string): number =>
@@ -86,7 +136,7 @@ export function sortFindings(findings: readonly Finding[], spec: SortSpec): Find
 }
 
 export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
-  const counts: SeverityCounts = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
+  const counts = emptyCounts();
   for (const finding of findings) counts[finding.severity] += 1;
   return counts;
 }

@@ -1,9 +1,12 @@
 import { useEffect, useRef } from 'react';
 import type { ServiceDetail } from '../../../../../shared/api.ts';
 import { CopyBlock } from '../../../components/copy-block.tsx';
+import { DownloadLink } from '../../../components/download-link.tsx';
+import { SafeText } from '../../../components/safe-text.tsx';
 import { SeverityChip } from '../../../components/severity-chip.tsx';
 import { VerdictChip } from '../../../components/verdict-chip.tsx';
 import { errorMessage, errorTitle } from '../../../lib/api-client.ts';
+import { displayText } from '../../../lib/display-text.ts';
 import { formatAbsolute } from '../../../lib/format-time.ts';
 import { shortName } from '../../../lib/resource-name.ts';
 import { safeHref } from '../../../lib/safe-href.ts';
@@ -44,16 +47,18 @@ export function ServicePanel({ name, onClose, onFocus }: ServicePanelProps) {
       <header className="panel__header">
         <div className="panel__title">
           <h2 ref={headingRef} tabIndex={-1}>
-            {detail?.shortName ?? shortName(name)}
+            <SafeText text={detail?.shortName ?? shortName(name)} max={120} />
           </h2>
           <p className="panel__subtitle">
             {detail ? (
               <>
                 <span className="chip chip--muted">{detail.kind === 'job' ? 'Job' : 'Service'}</span>{' '}
-                {detail.project} · {detail.location}
+                <SafeText text={detail.project} max={80} /> · <SafeText text={detail.location} max={60} />
               </>
             ) : (
-              <span className="panel__fullname">{name}</span>
+              <span className="panel__fullname">
+                <SafeText text={name} />
+              </span>
             )}
           </p>
         </div>
@@ -108,7 +113,9 @@ function ServiceDetails({ detail, onFocus }: { detail: ServiceDetail; onFocus: (
             {detail.exposure.reasons.length > 0 ? (
               <ul className="reasons">
                 {detail.exposure.reasons.map((reason) => (
-                  <li key={reason}>{reason}</li>
+                  <li key={reason}>
+                    <SafeText text={reason} />
+                  </li>
                 ))}
               </ul>
             ) : null}
@@ -156,16 +163,25 @@ function ServiceDetails({ detail, onFocus }: { detail: ServiceDetail; onFocus: (
                     <td className="break">
                       {broad ? (
                         <>
-                          <strong>{invoker.member}</strong> <span className="chip chip--danger">{broad}</span>
+                          <strong>
+                            <SafeText text={invoker.member} />
+                          </strong>{' '}
+                          <span className="chip chip--danger">{broad}</span>
                         </>
                       ) : (
                         <>
-                          {type ? <span className="muted">{type}:</span> : null}
-                          {id}
+                          {type ? (
+                            <span className="muted">
+                              <SafeText text={type} max={40} />:
+                            </span>
+                          ) : null}
+                          <SafeText text={id} />
                         </>
                       )}
                     </td>
-                    <td className="break small">{invoker.role}</td>
+                    <td className="break small">
+                      <SafeText text={invoker.role} max={120} />
+                    </td>
                     <td>{invoker.grantedOn === 'resource' ? detail.kind : 'project'}</td>
                   </tr>
                 );
@@ -173,6 +189,15 @@ function ServiceDetails({ detail, onFocus }: { detail: ServiceDetail; onFocus: (
             </tbody>
           </table>
         )}
+        <p className="panel__export">
+          <DownloadLink
+            href={`/api/services/${encodeURIComponent(detail.name)}/invokers.csv`}
+            small
+            testId="invokers-csv"
+          >
+            Export invokers (CSV)
+          </DownloadLink>
+        </p>
       </section>
 
       <section aria-labelledby="panel-runtime">
@@ -180,7 +205,11 @@ function ServiceDetails({ detail, onFocus }: { detail: ServiceDetail; onFocus: (
         <dl className="facts">
           <dt>Runs as</dt>
           <dd className="break">
-            {detail.serviceAccount ?? <em>default compute service account (unset)</em>}
+            {detail.serviceAccount ? (
+              <SafeText text={detail.serviceAccount} />
+            ) : (
+              <em>default compute service account (unset)</em>
+            )}
           </dd>
           {detail.kind === 'service' ? (
             <>
@@ -201,7 +230,12 @@ function ServiceDetails({ detail, onFocus }: { detail: ServiceDetail; onFocus: (
               <dt>Updated</dt>
               <dd>
                 {formatAbsolute(detail.updateTime)}
-                {detail.lastModifier ? ` by ${detail.lastModifier}` : ''}
+                {detail.lastModifier ? (
+                  <>
+                    {' by '}
+                    <SafeText text={detail.lastModifier} max={120} />
+                  </>
+                ) : null}
               </dd>
             </>
           ) : null}
@@ -216,10 +250,10 @@ function ServiceDetails({ detail, onFocus }: { detail: ServiceDetail; onFocus: (
                   <li key={url} className="break">
                     {href ? (
                       <a href={href} target="_blank" rel="noopener noreferrer">
-                        {url}
+                        <SafeText text={url} expandable={false} />
                       </a>
                     ) : (
-                      url
+                      <SafeText text={url} />
                     )}
                   </li>
                 );
@@ -233,7 +267,7 @@ function ServiceDetails({ detail, onFocus }: { detail: ServiceDetail; onFocus: (
             <ul className="plain-list mono">
               {detail.images.map((image) => (
                 <li key={image} className="break">
-                  {image}
+                  <SafeText text={image} />
                 </li>
               ))}
             </ul>
@@ -263,9 +297,12 @@ function ServiceDetails({ detail, onFocus }: { detail: ServiceDetail; onFocus: (
                 {detail.envVars.map((env) => (
                   <tr key={`${env.container}|${env.name}`}>
                     <td className="mono break">
-                      {env.name}
+                      <SafeText text={env.name} />
                       {detail.envVars.some((other) => other.container !== env.container) ? (
-                        <span className="muted small"> ({env.container})</span>
+                        <span className="muted small">
+                          {' ('}
+                          <SafeText text={env.container} max={80} />)
+                        </span>
                       ) : null}
                     </td>
                     <td className="break">
@@ -273,7 +310,7 @@ function ServiceDetails({ detail, onFocus }: { detail: ServiceDetail; onFocus: (
                         <>
                           <span className="chip chip--secret">secret</span>{' '}
                           <span className="mono">
-                            {env.secret.secret}:{env.secret.version}
+                            <SafeText text={`${env.secret.secret}:${env.secret.version}`} />
                           </span>
                         </>
                       ) : env.source === 'secret' ? (
@@ -296,7 +333,7 @@ function ServiceDetails({ detail, onFocus }: { detail: ServiceDetail; onFocus: (
           <ul className="label-list">
             {labels.map(([key, value]) => (
               <li key={key} className="chip chip--label">
-                {key}={value}
+                <SafeText text={`${key}=${value}`} />
               </li>
             ))}
           </ul>
@@ -317,22 +354,32 @@ function ServiceDetails({ detail, onFocus }: { detail: ServiceDetail; onFocus: (
               >
                 <p className="finding__head">
                   <SeverityChip severity={finding.severity} /> <span className="mono">{finding.ruleId}</span>{' '}
-                  <strong>{finding.title}</strong>
+                  <strong>
+                    <SafeText text={finding.title} />
+                  </strong>
                 </p>
-                <p>{finding.message}</p>
+                <p>
+                  <SafeText text={finding.message} />
+                </p>
                 {finding.evidence.length > 0 ? (
                   <dl className="evidence">
                     {finding.evidence.map((item) => (
                       <div key={`${item.path}=${item.value}`}>
-                        <dt className="mono">{item.path}</dt>
-                        <dd className="mono break">{item.value}</dd>
+                        <dt className="mono">
+                          <SafeText text={item.path} />
+                        </dt>
+                        <dd className="mono break">
+                          <SafeText text={item.value} />
+                        </dd>
                       </div>
                     ))}
                   </dl>
                 ) : null}
                 <details>
                   <summary>Why it matters</summary>
-                  <p>{finding.rationale}</p>
+                  <p>
+                    <SafeText text={finding.rationale} max={2_000} />
+                  </p>
                 </details>
                 <CopyBlock label="gcloud" code={finding.remediation.gcloud} />
                 <CopyBlock label="Terraform" code={finding.remediation.terraform} />
@@ -389,19 +436,19 @@ function NeighbourList({
                   type="button"
                   className="link-button"
                   onClick={() => onFocus(neighbour.id)}
-                  title={neighbour.id}
+                  title={displayText(neighbour.id)}
                 >
-                  {neighbour.label}
+                  <SafeText text={neighbour.label} max={120} expandable={false} />
                 </button>
               ) : (
-                <span>{neighbour.label}</span>
+                <SafeText text={neighbour.label} max={120} />
               )}{' '}
               <span className={`chip edge-chip edge-chip--${neighbour.edgeKind}`}>{neighbour.edgeKind}</span>
               {neighbour.evidence.length > 0 ? (
                 <ul className="neighbours__evidence">
                   {neighbour.evidence.map((line) => (
                     <li key={line} className="mono break">
-                      {line}
+                      <SafeText text={line} />
                     </li>
                   ))}
                 </ul>
