@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { status } from '@grpc/grpc-js';
 import { COMPUTE_V1_BASE } from '../compute-world.ts';
-import { GoogleApiError } from '../google-api-error.ts';
+import { GoogleApiError, httpStatusOf } from '../google-api-error.ts';
 import { paginate } from '../paginate.ts';
 import type { JsonObject } from '../proto-json-checker.ts';
 import type { FakeCallContext } from '../registry.ts';
@@ -70,26 +70,6 @@ const LISTS: Record<string, ComputeList> = {
 const COMPUTE_PAGE_LIMITS = { defaultSize: 500, maxSize: 500 };
 const PATH = /^\/compute\/v1\/projects\/([^/]+)\/(?:global|regions\/([a-z]+-[a-z]+\d+))\/([A-Za-z]+)\/?$/;
 
-// google.rpc.Code to HTTP status, as google/rpc/code.proto documents each code.
-const HTTP_STATUS: Partial<Record<status, number>> = {
-  [status.CANCELLED]: 499,
-  [status.UNKNOWN]: 500,
-  [status.INVALID_ARGUMENT]: 400,
-  [status.DEADLINE_EXCEEDED]: 504,
-  [status.NOT_FOUND]: 404,
-  [status.ALREADY_EXISTS]: 409,
-  [status.PERMISSION_DENIED]: 403,
-  [status.RESOURCE_EXHAUSTED]: 429,
-  [status.FAILED_PRECONDITION]: 400,
-  [status.ABORTED]: 409,
-  [status.OUT_OF_RANGE]: 400,
-  [status.UNIMPLEMENTED]: 501,
-  [status.INTERNAL]: 500,
-  [status.UNAVAILABLE]: 503,
-  [status.DATA_LOSS]: 500,
-  [status.UNAUTHENTICATED]: 401,
-};
-
 // The `reason` Compute puts in errors[], e.g. "Error 403: Required 'compute.zones.list' permission
 // for 'projects/XXX', forbidden" as Terraform prints it (terraform-google-modules/terraform-google-vault#206).
 const REASONS: Record<number, string> = {
@@ -143,7 +123,7 @@ export function computeRestHandler(
       const code = known ? error.code : status.INTERNAL;
       const message = known ? error.message : `fake-google: ${(error as Error).message}`;
       record.code = code;
-      const http = HTTP_STATUS[code] ?? 500;
+      const http = httpStatusOf(code);
       send(res, http, {
         error: {
           code: http,
