@@ -1,4 +1,5 @@
 import { type KeyboardEvent, useEffect, useId, useMemo, useState } from 'react';
+import { displayText } from '../../../lib/display-text.ts';
 import { useGraph } from '../api/get-graph.ts';
 import { searchNodes } from '../utils/search.ts';
 import { JobIcon, ServiceIcon } from './node-icons.tsx';
@@ -100,12 +101,12 @@ export function SearchBox({ enabled, onPick }: { enabled: boolean; onPick: (id: 
                   pick(hit.id);
                 }}
                 onMouseEnter={() => setActive(index)}
-                title={hit.id}
+                title={displayText(hit.id)}
               >
                 {hit.kind === 'service' ? <ServiceIcon /> : <JobIcon />}
-                <span className="search__label">{hit.label}</span>
+                <span className="search__label">{displayText(hit.label)}</span>
                 <span className="search__where">
-                  {hit.project} · {hit.location}
+                  {displayText(hit.project)} · {displayText(hit.location)}
                 </span>
               </div>
             ))

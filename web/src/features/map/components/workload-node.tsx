@@ -2,6 +2,7 @@ import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import { SeverityCountChips } from '../../../components/severity-chip.tsx';
 import { VerdictChip } from '../../../components/verdict-chip.tsx';
+import { displayText } from '../../../lib/display-text.ts';
 import type { WorkloadFlowNode } from '../utils/to-flow.ts';
 import { JobIcon, ServiceIcon } from './node-icons.tsx';
 
@@ -11,11 +12,11 @@ export const WorkloadNode = memo(function WorkloadNode({ data, selected }: NodeP
   const verdict = node.kind === 'service' ? node.exposure.verdict : null;
   const classes = ['wl', `wl--${node.kind}`, verdict ? `wl--${verdict}` : '', selected ? 'wl--selected' : ''];
   return (
-    <div className={classes.join(' ')} title={node.id}>
+    <div className={classes.join(' ')} title={displayText(node.id)}>
       <Handle type="target" position={Position.Left} isConnectable={false} />
       <div className="wl__head">
         {node.kind === 'service' ? <ServiceIcon /> : <JobIcon />}
-        <span className="wl__name">{node.label}</span>
+        <span className="wl__name">{displayText(node.label)}</span>
         {node.kind === 'job' ? <span className="wl__kind">Job</span> : null}
       </div>
       <div className="wl__badges">

@@ -1,5 +1,6 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { EdgeKind, Graph, GraphNode, Verdict } from '../../../../../shared/model.ts';
+import { displayText } from '../../../lib/display-text.ts';
 import type { Layout } from './layout.ts';
 
 export type Workload = Extract<GraphNode, { kind: 'service' | 'job' }>;
@@ -68,7 +69,7 @@ export function toFlowNodes(graph: Graph, layout: Layout): MapFlowNode[] {
         ...parent,
         type: 'workload',
         data: { node },
-        ariaLabel: `${node.kind} ${node.label}${verdict}`,
+        ariaLabel: `${node.kind} ${displayText(node.label)}${verdict}`,
       });
     }
   }

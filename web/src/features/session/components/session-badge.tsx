@@ -1,3 +1,4 @@
+import { displayText } from '../../../lib/display-text.ts';
 import { useSession } from '../api/get-session.ts';
 import './session.css';
 
@@ -7,8 +8,8 @@ export function SessionBadge() {
   if (!session) return null;
   if (session.email) {
     return (
-      <span className="session-badge" title={`Signed in through IAP as ${session.email}`}>
-        {session.email}
+      <span className="session-badge" title={`Signed in through IAP as ${displayText(session.email)}`}>
+        {displayText(session.email)}
       </span>
     );
   }
