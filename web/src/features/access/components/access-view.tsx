@@ -174,7 +174,9 @@ function PrincipalGroup({
                   <SafeText text={p.member} max={120} expandable={false} />
                 </span>
                 <span className="principal__meta">
-                  <span className="chip chip--muted">{kindLabel[p.kind].one}</span>
+                  {p.member !== kindLabel[p.kind].one ? (
+                    <span className="chip chip--muted">{kindLabel[p.kind].one}</span>
+                  ) : null}
                   {wide ? <span className={`chip chip--${wide.tone}`}>{wide.label}</span> : null}
                   <span className="principal__counts">
                     may invoke <strong>{p.mayInvoke}</strong>
@@ -208,10 +210,12 @@ function PrincipalDetail({
 }) {
   const access = usePrincipalAccess(member);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  // Keyboard users land on the principal they picked.
+  const shownBefore = useRef(false);
+  // Keyboard users land on the principal they pick (not on a deep link's first load).
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the picked principal changes.
   useEffect(() => {
-    headingRef.current?.focus({ preventScroll: true });
+    if (shownBefore.current) headingRef.current?.focus({ preventScroll: true });
+    shownBefore.current = true;
   }, [member]);
 
   return (
@@ -310,7 +314,9 @@ function PrincipalReach({
                         <SafeText text={i.project} max={60} /> · <SafeText text={i.location} max={40} />
                       </span>
                     </td>
-                    <td className="mono break">{i.role ? <SafeText text={i.role} max={80} /> : '—'}</td>
+                    <td className="mono invocable-table__role">
+                      {i.role ? <SafeText text={i.role} max={80} /> : '—'}
+                    </td>
                     <td>{grantedOnLabel(i)}</td>
                     <td className="break">
                       {i.via === access.member ? (
