@@ -124,12 +124,76 @@ test('no literal env value of the hostile world appears in any API answer', asyn
   for (const answer of answers) for (const literal of LITERALS) expect(answer).not.toContain(literal);
 });
 
-// Bidi overrides and invisible characters are obeyed by the browser today: `admin\u202Emoc.elpmaxe@evil.com`
-// reads as "adminlive@example.com moc." in the invoker table. The web app should show such characters
-// (e.g. as ⟨U+202E⟩) rather than obey them; this spec turns green once it does.
-test.fixme('bidi overrides and invisible characters are shown, not obeyed', async ({ page }) => {
+// Bidi overrides and invisible characters must be shown, not obeyed: `admin\u202Emoc.elpmaxe@evil.com`
+// would read as "adminlive@example.com moc." in the invoker table. displayText() (web/src/lib) shows
+// each one as a marker such as ⟨U+202E⟩, wherever the console renders data.
+const HIDDEN = /[\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\u061C\uFEFF]/;
+const SPOOFED_MEMBER = 'user:admin\u202Emoc.elpmaxe@evil.com';
+
+test('bidi overrides and invisible characters are shown, not obeyed', async ({ page }) => {
   await page.goto(`${server.url}/map?focus=${encodeURIComponent(LABEL_BOMB)}`);
   const panel = page.getByRole('complementary', { name: 'Service details' });
   await expect(panel.getByRole('heading', { name: 'label-bomb' })).toBeVisible();
-  expect(await panel.innerText()).not.toMatch(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069]/);
+  expect(await panel.innerText()).not.toMatch(HIDDEN);
+  // The spoofed member reads as what it is, its override shown as a marker.
+  await expect(panel).toContainText('admin⟨U+202E⟩moc.elpmaxe@evil.com');
+  await page.screenshot({ path: 'test-results/artifacts/hostile-bidi-panel.png' });
+
+  await page.locator(node(ENV_NAMES)).click();
+  await expect(panel.getByRole('heading', { name: 'env-names' })).toBeVisible();
+  expect(await panel.innerText()).not.toMatch(HIDDEN);
+  await expect(panel).toContainText('pay⟨U+200B⟩ments⟨U+2066⟩-isolate⟨U+2069⟩');
+
+  // The whole map (node labels, tooltips) and the other views too.
+  await page.goto(`${server.url}/map`);
+  await expect(page.locator(node(LABEL_BOMB))).toHaveCount(1);
+  expect(await page.locator('body').innerText()).not.toMatch(HIDDEN);
+  const titles = await page
+    .locator('[title]')
+    .evaluateAll((els) => els.map((el) => el.getAttribute('title') ?? ''));
+  for (const title of titles) expect(title).not.toMatch(HIDDEN);
+
+  await page.goto(`${server.url}/findings`);
+  await expect(page.locator('tr[data-finding-id]').first()).toBeVisible();
+  expect(await page.locator('body').innerText()).not.toMatch(HIDDEN);
+
+  await page.goto(`${server.url}/access`);
+  await expect(page.locator('li[data-member]').first()).toBeVisible();
+  expect(await page.locator('body').innerText()).not.toMatch(HIDDEN);
+  await page.goto(`${server.url}/access?principal=${encodeURIComponent(SPOOFED_MEMBER)}`);
+  const heading = page.getByRole('article').getByRole('heading', { level: 2 });
+  await expect(heading).toHaveText('user:admin⟨U+202E⟩moc.elpmaxe@evil.com');
+  expect(await page.locator('body').innerText()).not.toMatch(HIDDEN);
+  await page.screenshot({ path: 'test-results/artifacts/hostile-bidi-access.png' });
+});
+
+test('10 kB finding messages are cut in the table and whole in the detail', async ({ page }) => {
+  await page.goto(`${server.url}/findings`);
+  const rows = page.locator('tr[data-finding-id]');
+  await expect(rows.first()).toBeVisible();
+  const heights = await rows.evaluateAll((trs) => trs.map((tr) => tr.getBoundingClientRect().height));
+  expect(Math.max(...heights)).toBeLessThan(160);
+  // The longest message, opened: its full text is one "Show all" away.
+  const longest = await rows.evaluateAll(
+    (trs) =>
+      trs
+        .map((tr) => ({
+          id: tr.getAttribute('data-finding-id') ?? '',
+          title: tr.querySelector('.message [title]'),
+        }))
+        .find((row) => row.title !== null)?.id,
+  );
+  expect(longest, 'the hostile world has a finding with a very long message').toBeDefined();
+  const row = page.locator(`tr[data-finding-id="${longest}"]`);
+  await row.getByRole('button', { name: /^Details of/ }).click();
+  const message = page.locator(`[data-detail-of="${longest}"] .finding-detail__message`);
+  const toggle = message.getByRole('button', { name: /^Show all/ });
+  if (await toggle.count()) {
+    await toggle.click();
+    await expect(message.getByRole('button', { name: 'Show less' })).toBeVisible();
+  }
+  expect((await message.innerText()).length).toBeGreaterThan(1_000);
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+  ).toBeLessThanOrEqual(0);
 });
