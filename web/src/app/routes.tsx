@@ -13,6 +13,7 @@ import { ServiceMap } from '../features/map/components/service-map.tsx';
 import { type ExposedVerdict, formatExposure, parseExposure } from '../features/map/utils/exposure-filter.ts';
 import { ServicePanel } from '../features/services/components/service-panel.tsx';
 import { NoServices } from '../features/status/components/no-services.tsx';
+import { displayText } from '../lib/display-text.ts';
 import { buildUrl, navigate } from '../lib/router.ts';
 import './routes.css';
 
@@ -192,8 +193,9 @@ export function NotFoundRoute() {
   );
 }
 
+/** The tab title; data in it (service names, IAM members) goes through displayText like any other text. */
 function useDocumentTitle(title: string): void {
   useEffect(() => {
-    document.title = `${title} · runmap`;
+    document.title = `${displayText(title)} · runmap`;
   }, [title]);
 }
