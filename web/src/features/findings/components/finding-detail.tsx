@@ -5,7 +5,7 @@ import { SafeText } from '../../../components/safe-text.tsx';
 import { shortName } from '../../../lib/resource-name.ts';
 
 /** Characters of a message shown before "Show all": a 10 kB log line must not bury the rest. */
-const MESSAGE_MAX = 2_000;
+const MESSAGE_MAX = 600;
 
 /** One finding in full: message, waiver, every piece of evidence, rationale and both remediations. */
 export function FindingDetail({
