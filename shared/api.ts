@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { callFailureSchema, ingressSchema, workloadKindSchema } from './inventory.ts';
-import { exposureSchema, findingSchema, graphSchema, invokerSchema } from './model.ts';
+import { arrivalPathSchema, exposureSchema, findingSchema, graphSchema, invokerSchema } from './model.ts';
 
 /** Request and response shapes of the HTTP API, shared by the server, the web app and the tests. */
 
@@ -83,6 +83,11 @@ export const serviceDetailSchema = z.object({
   envVars: z.array(envVarViewSchema),
   /** null for jobs, which are not reachable over HTTP. */
   exposure: exposureSchema.nullable(),
+  /**
+   * Every way a request can arrive (default URL, each load balancer, internal networks), open or
+   * blocked by ingress; empty for jobs. Absent in responses of servers older than issue 6.
+   */
+  arrivalPaths: z.array(arrivalPathSchema).default([]),
   invokers: z.array(invokerSchema),
   /** False when the IAM policy could not be read: the invoker list is then incomplete. */
   iamPolicyKnown: z.boolean(),

@@ -111,6 +111,18 @@ export type SeverityCounts = z.infer<typeof severityCountsSchema>;
 
 export const INTERNET_NODE_ID = 'internet';
 
+/** One backend service of a load balancer as the map shows it. */
+export const lbBackendViewSchema = z.object({
+  /** projects/P/global/backendServices/B */
+  backendService: z.string(),
+  iapEnabled: z.boolean(),
+  /** Cloud Armor policy, when one is attached. */
+  securityPolicy: z.string().optional(),
+  /** Host patterns of the URL map that lead to it (`*` for the default). */
+  hosts: z.array(z.string()),
+});
+export type LbBackendView = z.infer<typeof lbBackendViewSchema>;
+
 export const graphNodeSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('service'),
@@ -130,10 +142,59 @@ export const graphNodeSchema = z.discriminatedUnion('kind', [
     findings: severityCountsSchema,
   }),
   z.object({ kind: z.literal('internet'), id: z.literal(INTERNET_NODE_ID), label: z.string() }),
+  /** A global forwarding rule and the chain behind it (target proxy → URL map → backend services → NEGs). */
+  z.object({
+    kind: z.literal('load-balancer'),
+    /** The forwarding rule's full name, projects/P/global/forwardingRules/F. */
+    id: z.string(),
+    label: z.string(),
+    project: z.string(),
+    /** Scheme EXTERNAL or EXTERNAL_MANAGED: the internet reaches it. */
+    external: z.boolean(),
+    scheme: z.string(),
+    ipAddress: z.string().optional(),
+    portRange: z.string().optional(),
+    urlMap: z.string().optional(),
+    backends: z.array(lbBackendViewSchema),
+  }),
+  /** A Pub/Sub push subscription, Cloud Scheduler job or Cloud Tasks queue that delivers HTTP requests. */
+  z.object({
+    kind: z.literal('event-source'),
+    /** The source's full name, e.g. projects/P/subscriptions/S. */
+    id: z.string(),
+    label: z.string(),
+    source: z.enum(['subscription', 'scheduler', 'tasks']),
+    project: z.string(),
+    location: z.string().optional(),
+    topic: z.string().optional(),
+    schedule: z.string().optional(),
+    timeZone: z.string().optional(),
+    state: z.string().optional(),
+    /** The account whose token the requests carry, and which kind of token; `none` when unauthenticated. */
+    token: z.enum(['oidc', 'oauth', 'none']),
+    serviceAccount: z.string().optional(),
+    /** The workload it delivers to; undefined when the target is outside the estate. */
+    target: z.string().optional(),
+  }),
+  /** A Cloud SQL instance or a Secret Manager secret that workloads declare (the optional backing layer). */
+  z.object({
+    kind: z.literal('backing'),
+    /** projects/P/instances/I (Cloud SQL) or projects/P/secrets/S, with P the project id when known. */
+    id: z.string(),
+    label: z.string(),
+    resource: z.enum(['cloud-sql', 'secret']),
+    project: z.string(),
+    /** Cloud SQL instances: the region of the connection name. */
+    location: z.string().optional(),
+  }),
 ]);
 export type GraphNode = z.infer<typeof graphNodeSchema>;
 
-export const edgeKindSchema = z.enum(['observed', 'declared', 'permitted', 'event', 'exposure']);
+/**
+ * SPEC §7 kinds, plus `backing`: a workload declares a Cloud SQL instance or reads a secret (its own
+ * kind, so that walks over `declared` call edges never step into a database or a secret).
+ */
+export const edgeKindSchema = z.enum(['observed', 'declared', 'permitted', 'event', 'exposure', 'backing']);
 export type EdgeKind = z.infer<typeof edgeKindSchema>;
 
 export const graphEdgeSchema = z.object({
@@ -152,3 +213,34 @@ export const graphSchema = z.object({
   edges: z.array(graphEdgeSchema),
 });
 export type Graph = z.infer<typeof graphSchema>;
+
+/**
+ * One way a request can arrive at a service (SPEC §5, issue 6): the default run.app URL, a load
+ * balancer (external or internal) or internal networks, with who passes the gate on that way.
+ */
+export const arrivalPathSchema = z.object({
+  kind: z.enum(['default-url', 'load-balancer', 'internal']),
+  /** Where the requests come from: anyone on the internet, or internal networks (VPC, Google's own services). */
+  from: z.enum(['internet', 'internal']),
+  /** False when the service's ingress setting refuses this way in (the path is configured but blocked). */
+  open: z.boolean(),
+  /** Who passes the gate on this path: a backend service with IAP makes it `iap`. */
+  access: accessSchema,
+  /** Load-balancer paths: the forwarding rule, its URL map and the backend service. */
+  loadBalancer: z
+    .object({
+      name: z.string(),
+      label: z.string(),
+      ipAddress: z.string().optional(),
+      portRange: z.string().optional(),
+      urlMap: z.string().optional(),
+      backendService: z.string(),
+      iapEnabled: z.boolean(),
+      securityPolicy: z.string().optional(),
+      hosts: z.array(z.string()),
+    })
+    .optional(),
+  /** One sentence: how requests come this way and what gates them. */
+  summary: z.string(),
+});
+export type ArrivalPath = z.infer<typeof arrivalPathSchema>;

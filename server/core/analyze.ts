@@ -1,5 +1,6 @@
 import type { Inventory, Project } from '../../shared/inventory.ts';
 import {
+  type ArrivalPath,
   type Exposure,
   type Finding,
   type Graph,
@@ -9,6 +10,7 @@ import {
 } from '../../shared/model.ts';
 import { emptyPolicy, type Policy } from '../../shared/policy.ts';
 import { applyWaivers } from './apply-waivers.ts';
+import { arrivalPathsOf } from './arrival-paths.ts';
 import { estateOf } from './estate.ts';
 import { exposureOf } from './exposure.ts';
 import { buildGraph } from './graph.ts';
@@ -27,6 +29,8 @@ export interface Analysis {
   exposures: Map<string, Exposure>;
   /** Invoker grants of each service and job, by full resource name. */
   invokers: Map<string, Invoker[]>;
+  /** Every way a request can arrive at each service (default URL, load balancers, internal). */
+  arrivalPaths: Map<string, ArrivalPath[]>;
   /**
    * Sorted by severity (critical first), then resource, then rule id, then finding id. Waived
    * findings stay in the list and carry `waiver`.
@@ -79,6 +83,7 @@ export function analyze(
   }));
   const exposures = new Map<string, Exposure>();
   const invokers = new Map<string, Invoker[]>();
+  const arrivalPaths = new Map<string, ArrivalPath[]>();
   const raw: Finding[] = [];
 
   for (const workload of inventory.workloads) {
@@ -91,6 +96,10 @@ export function analyze(
       if (declaration) declaration.used = true;
       exposure = exposureOf(workload, workloadInvokers, declaration?.pattern);
       exposures.set(workload.name, exposure);
+      arrivalPaths.set(
+        workload.name,
+        arrivalPathsOf(workload, exposure, estate.frontendsByService.get(workload.name) ?? []),
+      );
     }
     const ctx = { workload, project, exposure, invokers: workloadInvokers, inventory, estate, policy };
     for (const rule of rules) {
@@ -119,8 +128,9 @@ export function analyze(
     policy,
     exposures,
     invokers,
+    arrivalPaths,
     findings,
     notes,
-    graph: buildGraph(inventory, exposures, invokers, open),
+    graph: buildGraph(inventory, exposures, invokers, open, estate),
   };
 }

@@ -29,8 +29,9 @@ export function describeWorkload(analysis: Analysis, name: string): WorkloadDeta
   const callers = graph.edges
     .filter((e) => e.target === name)
     .map((e) => neighbour(nodes.get(e.source), e.source, e));
+  // Backing edges (a secret read, a database declared) are dependencies, not calls.
   const callees = graph.edges
-    .filter((e) => e.source === name)
+    .filter((e) => e.source === name && e.kind !== 'backing')
     .map((e) => neighbour(nodes.get(e.target), e.target, e));
 
   return {
@@ -55,6 +56,7 @@ export function describeWorkload(analysis: Analysis, name: string): WorkloadDeta
         : { name: env.name, container: env.container, source: 'literal' },
     ),
     exposure: analysis.exposures.get(name) ?? null,
+    arrivalPaths: analysis.arrivalPaths.get(name) ?? [],
     invokers: analysis.invokers.get(name) ?? [],
     // Project grants count too: without the project policy the invoker list is incomplete.
     iamPolicyKnown: workload.iamPolicy !== null && project !== undefined && project.iamPolicy !== null,

@@ -1,4 +1,6 @@
 import type { Inventory, Workload } from '../../shared/inventory.ts';
+import { type Delivery, deliveriesOf } from './deliveries.ts';
+import { type Frontend, frontendsOf } from './frontends.ts';
 
 /** Indexes over the whole inventory that rules about one workload need, built once per analysis. */
 export interface Estate {
@@ -6,6 +8,12 @@ export interface Estate {
   projectByNumber: ReadonlyMap<string, string>;
   /** Services by custom audience (CR-19). */
   servicesByAudience: ReadonlyMap<string, readonly Workload[]>;
+  /** Every event source with the workload it delivers to, if any (event edges, GR-03). */
+  deliveries: readonly Delivery[];
+  /** Deliveries by target workload. */
+  deliveriesByTarget: ReadonlyMap<string, readonly Delivery[]>;
+  /** Load balancers in front of each service (exposure paths, CR-06, CR-07). */
+  frontendsByService: ReadonlyMap<string, readonly Frontend[]>;
 }
 
 /** The estate indexes of an inventory. */
@@ -23,5 +31,14 @@ export function estateOf(inventory: Inventory): Estate {
       servicesByAudience.set(audience, list);
     }
   }
-  return { projectByNumber, servicesByAudience };
+  const deliveries = deliveriesOf(inventory, projectByNumber);
+  const deliveriesByTarget = new Map<string, Delivery[]>();
+  for (const delivery of deliveries) {
+    if (!delivery.target) continue;
+    const list = deliveriesByTarget.get(delivery.target.name) ?? [];
+    list.push(delivery);
+    deliveriesByTarget.set(delivery.target.name, list);
+  }
+  const frontendsByService = frontendsOf(inventory, projectByNumber);
+  return { projectByNumber, servicesByAudience, deliveries, deliveriesByTarget, frontendsByService };
 }

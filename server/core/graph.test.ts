@@ -3,11 +3,15 @@ import type { EnvVar, Project, Workload } from '../../shared/inventory.ts';
 import type { GraphEdge } from '../../shared/model.ts';
 import { analyze } from './analyze.ts';
 import {
+  aBackend,
   aBinding,
   aJob,
+  aLoadBalancer,
   anInventory,
   aPolicy,
   aProject,
+  aPushSubscription,
+  aSchedulerJobRunning,
   aService,
   projectNumberOf,
 } from './testing/builders.ts';
@@ -335,5 +339,108 @@ describe('buildGraph nodes and exposure edges', () => {
       kind: 'job',
       findings: { critical: 0, high: 0, medium: 1, low: 0, info: 0 },
     });
+  });
+});
+
+describe('buildGraph event sources, load balancers and backing resources', () => {
+  const api = aService({ shortName: 'api', ingress: 'INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER' });
+  const open = aService({ shortName: 'open', ingress: 'INGRESS_TRAFFIC_ALL' });
+  const sweep = aJob({ shortName: 'sweep' });
+  const lb = aLoadBalancer([aBackend([api], { iapEnabled: true })]);
+
+  function graphOf(inventory: Parameters<typeof analyze>[0]) {
+    return analyze(inventory, undefined, { rules: [] }).graph;
+  }
+
+  it('routes the Internet through the load balancer to a load-balancer-ingress service', () => {
+    const graph = graphOf(anInventory({ workloads: [api], loadBalancers: [lb] }));
+    const lbId = `//compute.googleapis.com/${lb.name}`;
+    expect(graph.edges.filter((e) => e.kind === 'exposure').map((e) => [e.source, e.target])).toEqual([
+      [lbId, api.name],
+      ['internet', lbId],
+    ]);
+    expect(graph.nodes.find((n) => n.id === lbId)).toMatchObject({
+      kind: 'load-balancer',
+      label: 'lb',
+      external: true,
+      urlMap: lb.urlMap,
+      backends: [
+        { backendService: 'projects/p1/global/backendServices/api-backend', iapEnabled: true, hosts: ['*'] },
+      ],
+    });
+  });
+
+  it.each<[string, Workload, boolean]>([
+    ['keeps the direct edge of a service whose run.app URL answers the internet', open, true],
+    ['drops the direct edge of a load-balancer-ingress service once load balancers are known', api, false],
+  ])('%s', (_name, service, direct) => {
+    const graph = graphOf(anInventory({ workloads: [service], loadBalancers: [] }));
+    expect(graph.edges.some((e) => e.source === 'internet' && e.target === service.name)).toBe(direct);
+  });
+
+  it('keeps the direct edge of a load-balancer-ingress service when load balancers were not collected', () => {
+    const graph = graphOf(anInventory({ workloads: [api] }));
+    expect(graph.edges.map((e) => [e.kind, e.source, e.target])).toEqual([
+      ['exposure', 'internet', api.name],
+    ]);
+  });
+
+  it('shows a load balancer the ingress refuses, without a way through it', () => {
+    const internal = aService({ shortName: 'api' });
+    const graph = graphOf(anInventory({ workloads: [internal], loadBalancers: [lb] }));
+    expect(graph.nodes.map((n) => n.kind)).toEqual(['service', 'load-balancer']);
+    expect(graph.edges).toEqual([]);
+  });
+
+  it('links event sources to the service or job they deliver to, with unique ids', () => {
+    const cronNamedLikeTheJob = aSchedulerJobRunning(sweep, { shortName: 'sweep' });
+    const graph = graphOf(
+      anInventory({ workloads: [api, sweep], eventSources: [aPushSubscription(api), cronNamedLikeTheJob] }),
+    );
+    const events = graph.edges.filter((e) => e.kind === 'event');
+    expect(events.map((e) => [e.source, e.target])).toEqual([
+      ['//pubsub.googleapis.com/projects/p1/subscriptions/sub', api.name],
+      ['//cloudscheduler.googleapis.com/projects/p1/locations/europe-west1/jobs/sweep', sweep.name],
+    ]);
+    expect(events[0]?.evidence).toEqual([
+      `push subscription sub of topic events POSTs to ${api.uri}/push`,
+      'OIDC token of pusher@p1.iam.gserviceaccount.com',
+      'state ACTIVE',
+    ]);
+    expect(new Set(graph.nodes.map((n) => n.id)).size).toBe(graph.nodes.length);
+    expect(graph.nodes.find((n) => n.kind === 'event-source' && n.source === 'scheduler')).toMatchObject({
+      label: 'sweep',
+      schedule: '0 * * * *',
+      token: 'oauth',
+      serviceAccount: 'scheduler@p1.iam.gserviceaccount.com',
+      target: sweep.name,
+    });
+  });
+
+  it('adds Cloud SQL instances and secrets as backing nodes shared by their users', () => {
+    const secretEnv: EnvVar = {
+      name: 'DB_PASSWORD',
+      container: 'app',
+      secret: { secret: `projects/${projectNumberOf('p1')}/secrets/db`, version: '3' },
+    };
+    const a = aService({ shortName: 'a', cloudSqlInstances: ['p1:europe-west1:main'], env: [secretEnv] });
+    const b = aService({
+      shortName: 'b',
+      secretVolumes: [{ volume: 'creds', secret: 'db', versions: ['latest'] }],
+    });
+    const graph = graphOf(anInventory({ workloads: [a, b] }));
+    expect(graph.nodes.filter((n) => n.kind === 'backing').map((n) => n.id)).toEqual([
+      '//sqladmin.googleapis.com/projects/p1/instances/main',
+      '//secretmanager.googleapis.com/projects/p1/secrets/db',
+    ]);
+    expect(
+      graph.edges
+        .filter((e) => e.kind === 'backing')
+        .map((e) => [e.source, e.target.replace(/^.*\//, ''), e.evidence]),
+    ).toEqual([
+      [a.name, 'main', ['Cloud SQL connection p1:europe-west1:main']],
+      [a.name, 'db', [`env DB_PASSWORD reads projects/${projectNumberOf('p1')}/secrets/db:3`]],
+      [b.name, 'db', ['volume creds mounts db:latest']],
+    ]);
   });
 });

@@ -11,6 +11,11 @@ export interface LocatedService {
 /** Finds the services of the estate that a literal value refers to (SPEC §7 declared edges). */
 export interface ServiceLocator {
   servicesIn(value: string, from: Workload): LocatedService[];
+  /**
+   * The service one URL or bare host belongs to (any of its URLs or tag URLs), for deliveries that
+   * Google makes on the estate's behalf: no runsd short names, which only resolve inside a service.
+   */
+  serviceAt(urlOrHost: string): LocatedService | undefined;
 }
 
 const SEPARATORS = /[\s,;="'`<>()[\]{}|\\]+/;
@@ -70,6 +75,13 @@ export function serviceLocator(workloads: readonly Workload[]): ServiceLocator {
   }
 
   return {
+    serviceAt(urlOrHost) {
+      const parsed = parseToken(urlOrHost.trim());
+      const target = parsed ? byHost.get(parsed.host) : undefined;
+      if (!parsed || !target) return undefined;
+      const authority = parsed.port ? `${parsed.host}:${parsed.port}` : parsed.host;
+      return { target, shown: parsed.scheme ? `${parsed.scheme}://${authority}` : authority };
+    },
     servicesIn(value, from) {
       const found: LocatedService[] = [];
       for (const token of value.split(SEPARATORS)) {

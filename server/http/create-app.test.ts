@@ -101,7 +101,9 @@ describe('with a snapshot of the demo world', () => {
     const ids = new Set(graph.nodes.map((n) => n.id));
     for (const w of workloads) expect(ids.has(w.name)).toBe(true);
     expect(ids.has('internet')).toBe(true);
-    expect(new Set(graph.edges.map((e) => e.kind))).toEqual(new Set(['declared', 'permitted', 'exposure']));
+    expect(new Set(graph.edges.map((e) => e.kind))).toEqual(
+      new Set(['declared', 'permitted', 'exposure', 'event', 'backing']),
+    );
     for (const e of graph.edges) expect(ids.has(e.source) && ids.has(e.target)).toBe(true);
   });
 

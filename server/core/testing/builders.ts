@@ -1,4 +1,13 @@
-import type { IamBinding, IamPolicy, Inventory, Project, Workload } from '../../../shared/inventory.ts';
+import type {
+  EventSource,
+  IamBinding,
+  IamPolicy,
+  Inventory,
+  LbBackend,
+  LoadBalancer,
+  Project,
+  Workload,
+} from '../../../shared/inventory.ts';
 
 /**
  * Deterministic builders for unit and e2e tests. Defaults describe a clean workload: internal
@@ -122,9 +131,13 @@ function locationsOf(projectId: string, workloads: Workload[]): string[] {
 export function anInventory({
   workloads,
   projects,
+  eventSources,
+  loadBalancers,
 }: {
   workloads: Workload[];
   projects?: Project[];
+  eventSources?: EventSource[];
+  loadBalancers?: LoadBalancer[];
 }): Inventory {
   const projectIds = [...new Set([DEFAULT_PROJECT, ...workloads.map((w) => w.project)])];
   return {
@@ -133,6 +146,8 @@ export function anInventory({
       projects ??
       projectIds.map((projectId) => aProject({ projectId, locations: locationsOf(projectId, workloads) })),
     workloads,
+    ...(eventSources ? { eventSources } : {}),
+    ...(loadBalancers ? { loadBalancers } : {}),
     failures: [],
   };
 }
@@ -145,4 +160,91 @@ export function aBinding(role: string, ...members: string[]): IamBinding {
 /** An IAM policy holding the given bindings. */
 export function aPolicy(...bindings: IamBinding[]): IamPolicy {
   return { bindings };
+}
+
+/**
+ * A Pub/Sub push subscription `sub` of p1 delivering to `target`'s URL (plus `path`) with an OIDC
+ * token of `pusher@p1`; pass `oidcToken: undefined` for an unauthenticated delivery.
+ */
+export function aPushSubscription(target: Workload, overrides: Partial<EventSource> = {}): EventSource {
+  const project = overrides.project ?? DEFAULT_PROJECT;
+  const shortName = overrides.shortName ?? 'sub';
+  const targetUrl = `${target.uri ?? target.urls[0] ?? `https://${target.shortName}.example`}/push`;
+  return {
+    kind: 'subscription',
+    name: `projects/${project}/subscriptions/${shortName}`,
+    project,
+    shortName,
+    targetUrl,
+    targetHost: new URL(targetUrl).host,
+    httpMethod: 'POST',
+    oidcToken: { serviceAccountEmail: `pusher@${project}.iam.gserviceaccount.com` },
+    topic: `projects/${project}/topics/events`,
+    state: 'ACTIVE',
+    ...overrides,
+  };
+}
+
+/** A Cloud Scheduler job `cron` in p1/europe-west1 that runs `job` through the Run Admin API with an OAuth token. */
+export function aSchedulerJobRunning(job: Workload, overrides: Partial<EventSource> = {}): EventSource {
+  const project = overrides.project ?? DEFAULT_PROJECT;
+  const location = overrides.location ?? DEFAULT_LOCATION;
+  const shortName = overrides.shortName ?? 'cron';
+  return {
+    kind: 'scheduler',
+    name: `projects/${project}/locations/${location}/jobs/${shortName}`,
+    project,
+    location,
+    shortName,
+    targetUrl: `https://run.googleapis.com/v2/${job.name}:run`,
+    targetHost: 'run.googleapis.com',
+    httpMethod: 'POST',
+    oauthToken: {
+      serviceAccountEmail: `scheduler@${project}.iam.gserviceaccount.com`,
+      scope: 'https://www.googleapis.com/auth/cloud-platform',
+    },
+    schedule: '0 * * * *',
+    timeZone: 'Etc/UTC',
+    state: 'ENABLED',
+    ...overrides,
+  };
+}
+
+/** A backend service `<service>-backend` with one serverless NEG to each of `services`, default route. */
+export function aBackend(services: Workload[], overrides: Partial<LbBackend> = {}): LbBackend {
+  const first = services[0];
+  const project = first?.project ?? DEFAULT_PROJECT;
+  return {
+    backendService: `projects/${project}/global/backendServices/${first?.shortName ?? 'web'}-backend`,
+    loadBalancingScheme: 'EXTERNAL_MANAGED',
+    iapEnabled: false,
+    routes: [{ hosts: ['*'], paths: ['/*'] }],
+    negs: services.map((s) => ({
+      name: `projects/${s.project}/regions/${s.location}/networkEndpointGroups/${s.shortName}-${s.location}-neg`,
+      project: s.project,
+      region: s.location,
+      cloudRunService: s.name,
+    })),
+    ...overrides,
+  };
+}
+
+/** A global external Application Load Balancer `lb` of p1 (forwarding rule, HTTPS proxy, URL map) with `backends`. */
+export function aLoadBalancer(backends: LbBackend[], overrides: Partial<LoadBalancer> = {}): LoadBalancer {
+  const project = overrides.project ?? DEFAULT_PROJECT;
+  const shortName = overrides.shortName ?? 'lb';
+  return {
+    name: `projects/${project}/global/forwardingRules/${shortName}`,
+    project,
+    shortName,
+    ipAddress: '34.120.0.1',
+    ipProtocol: 'TCP',
+    portRange: '443-443',
+    loadBalancingScheme: 'EXTERNAL_MANAGED',
+    external: true,
+    targetProxy: `projects/${project}/global/targetHttpsProxies/${shortName}-proxy`,
+    urlMap: `projects/${project}/global/urlMaps/${shortName}-map`,
+    backends,
+    ...overrides,
+  };
 }

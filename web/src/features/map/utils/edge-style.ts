@@ -37,6 +37,13 @@ export const edgeKindStyle: Record<
     color: '#ea580c',
     width: 2,
   },
+  backing: {
+    label: 'Backing',
+    description: 'Reads a secret or connects to a Cloud SQL instance',
+    color: '#0d9488',
+    dash: '1 3',
+    width: 1.5,
+  },
 };
 
 /** Exposure edges into an overexposed service are drawn red, the others orange. */
@@ -49,4 +56,5 @@ export const edgeCurvature: Record<EdgeKind, number> = {
   observed: 0.15,
   event: 0.6,
   exposure: 0.25,
+  backing: 0.2,
 };

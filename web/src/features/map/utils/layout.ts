@@ -4,6 +4,9 @@ import { type Graph, type GraphNode, INTERNET_NODE_ID } from '../../../../../sha
 /** Fixed node sizes: the layout needs them before anything is rendered. */
 export const WORKLOAD_SIZE = { width: 232, height: 76 } as const;
 export const INTERNET_SIZE = { width: 148, height: 60 } as const;
+export const LOAD_BALANCER_SIZE = { width: 216, height: 68 } as const;
+export const EVENT_SOURCE_SIZE = { width: 216, height: 60 } as const;
+export const BACKING_SIZE = { width: 188, height: 44 } as const;
 
 export type LayoutBoxKind = 'project' | 'region' | 'node';
 
@@ -70,22 +73,62 @@ function isWorkload(node: GraphNode): node is Workload {
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+type Placement = { project: string; location: string };
+
+/** Fixed size of a node laid out inside a region. */
+function sizeOf(node: GraphNode): { width: number; height: number } {
+  return node.kind === 'event-source'
+    ? EVENT_SOURCE_SIZE
+    : node.kind === 'backing'
+      ? BACKING_SIZE
+      : WORKLOAD_SIZE;
+}
+
 /**
- * Builds the ELK input: projects → regions → workloads as compound nodes, the Internet at the top
- * level. Only edges inside a region take part in the layout; React Flow draws all of them. Pure.
+ * The region frame each node is drawn in. Workloads: their own. Event sources and backing
+ * resources sit beside the workload they serve (the target of an event source, the first user of
+ * a database or secret), so that their edges stay short; without one, in their own project under
+ * their location or `global`. Load balancers and the Internet are placed outside every frame.
+ */
+function placementsOf(graph: Graph): Map<string, Placement> {
+  const placements = new Map<string, Placement>();
+  for (const node of graph.nodes) {
+    if (isWorkload(node)) placements.set(node.id, { project: node.project, location: node.location });
+  }
+  const firstUser = new Map<string, string>();
+  for (const edge of graph.edges) {
+    if (edge.kind !== 'backing' || !placements.has(edge.source)) continue;
+    const current = firstUser.get(edge.target);
+    if (current === undefined || byText(edge.source, current) < 0) firstUser.set(edge.target, edge.source);
+  }
+  for (const node of graph.nodes) {
+    if (node.kind !== 'event-source' && node.kind !== 'backing') continue;
+    const anchor = node.kind === 'event-source' ? node.target : firstUser.get(node.id);
+    const beside = anchor === undefined ? undefined : placements.get(anchor);
+    placements.set(node.id, beside ?? { project: node.project, location: node.location ?? 'global' });
+  }
+  return placements;
+}
+
+/**
+ * Builds the ELK input: projects → regions → workloads (with the event sources and backing
+ * resources beside them) as compound nodes, the Internet at the top level. Only edges inside a
+ * region take part in the layout; React Flow draws all of them. Pure.
  */
 export function buildElkGraph(graph: Graph): ElkNode {
-  const projects = new Map<string, Map<string, Workload[]>>();
+  const placements = placementsOf(graph);
+  const projects = new Map<string, Map<string, GraphNode[]>>();
   for (const node of graph.nodes) {
-    if (!isWorkload(node)) continue;
-    let regions = projects.get(node.project);
+    const placement = placements.get(node.id);
+    if (!placement) continue;
+    let regions = projects.get(placement.project);
     if (!regions) {
       regions = new Map();
-      projects.set(node.project, regions);
+      projects.set(placement.project, regions);
     }
-    const members = regions.get(node.location);
+    const members = regions.get(placement.location);
     if (members) members.push(node);
-    else regions.set(node.location, [node]);
+    else regions.set(placement.location, [node]);
   }
 
   const root: ElkNode = { id: 'root', layoutOptions: packOptions(null), children: [] };
@@ -95,7 +138,7 @@ export function buildElkGraph(graph: Graph): ElkNode {
 
   const regionNodes = new Map<string, ElkNode>();
   for (const project of [...projects.keys()].sort(byText)) {
-    const regions = projects.get(project) ?? new Map<string, Workload[]>();
+    const regions = projects.get(project) ?? new Map<string, GraphNode[]>();
     const projectNode: ElkNode = {
       id: projectGroupId(project),
       layoutOptions: { ...packOptions('[top=44,left=20,bottom=20,right=20]'), [LABEL_OPTION]: project },
@@ -114,22 +157,21 @@ export function buildElkGraph(graph: Graph): ElkNode {
       const members = [...(regions.get(location) ?? [])].sort(
         (a, b) => byText(a.label, b.label) || byText(a.id, b.id),
       );
-      for (const member of members) regionNode.children?.push({ id: member.id, ...WORKLOAD_SIZE });
+      for (const member of members) regionNode.children?.push({ id: member.id, ...sizeOf(member) });
     }
   }
 
   // One ELK edge per connected pair in the same region, whatever the kinds between them.
-  const byId = new Map(graph.nodes.map((node) => [node.id, node]));
   const seen = new Set<string>();
   for (const edge of graph.edges) {
-    const source = byId.get(edge.source);
-    const target = byId.get(edge.target);
-    if (!source || !target || !isWorkload(source) || !isWorkload(target) || source.id === target.id) continue;
+    const source = placements.get(edge.source);
+    const target = placements.get(edge.target);
+    if (!source || !target || edge.source === edge.target) continue;
     if (source.project !== target.project || source.location !== target.location) continue;
-    const key = `${source.id}|${target.id}`;
+    const key = `${edge.source}|${edge.target}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const elkEdge: ElkExtendedEdge = { id: `e${seen.size}`, sources: [source.id], targets: [target.id] };
+    const elkEdge: ElkExtendedEdge = { id: `e${seen.size}`, sources: [edge.source], targets: [edge.target] };
     regionNodes.get(regionGroupId(source.project, source.location))?.edges?.push(elkEdge);
   }
   return root;
@@ -162,29 +204,63 @@ export function boxesFromElk(root: ElkNode): Layout {
 }
 
 const INTERNET_GAP = 120;
+const LOAD_BALANCER_GAP = 112;
+const LOAD_BALANCER_SPACING = 16;
 
-/**
- * Puts the Internet node left of every group, whatever layer ELK chose for it (a project without
- * exposure can share its layer), vertically centred on the services it reaches.
- */
-export function placeInternetLeft(layout: Layout, graph: Graph): Layout {
-  const net = layout.boxes.find((box) => box.id === INTERNET_NODE_ID);
-  const others = layout.boxes.filter((box) => box.parentId === undefined && box.id !== INTERNET_NODE_ID);
-  if (!net || others.length === 0) return layout;
-  const left = Math.min(...others.map((box) => box.absX));
-  const byId = new Map(layout.boxes.map((box) => [box.id, box]));
+/** Vertical centre of the boxes `from` has edges to; undefined when it has none laid out. */
+function centreOfTargets(graph: Graph, byId: Map<string, LayoutBox>, from: string): number | undefined {
   const targets = graph.edges
-    .filter((edge) => edge.source === INTERNET_NODE_ID)
+    .filter((edge) => edge.source === from)
     .map((edge) => byId.get(edge.target))
     .filter((box): box is LayoutBox => box !== undefined);
-  const centre =
-    targets.length > 0
-      ? targets.reduce((sum, box) => sum + box.absY + box.height / 2, 0) / targets.length
-      : net.absY + net.height / 2;
-  const x = left - INTERNET_GAP - net.width;
+  if (targets.length === 0) return undefined;
+  return targets.reduce((sum, box) => sum + box.absY + box.height / 2, 0) / targets.length;
+}
+
+/**
+ * Puts the ways in left of every group: load balancers in a column, each near the services it
+ * leads to and never overlapping, and the Internet left of them (ELK may have put it in a layer it
+ * shares with a project without exposure), vertically centred on what it reaches.
+ */
+export function placeInternetLeft(layout: Layout, graph: Graph): Layout {
+  const others = layout.boxes.filter((box) => box.parentId === undefined && box.id !== INTERNET_NODE_ID);
+  if (others.length === 0) return layout;
+  const left = Math.min(...others.map((box) => box.absX));
+  const byId = new Map(layout.boxes.map((box) => [box.id, box]));
+
+  const balancers = graph.nodes
+    .filter((node) => node.kind === 'load-balancer')
+    .map((node) => ({ node, centre: centreOfTargets(graph, byId, node.id) ?? 0 }))
+    .sort((a, b) => a.centre - b.centre || byText(a.node.id, b.node.id));
+  const lbX = left - LOAD_BALANCER_GAP - LOAD_BALANCER_SIZE.width;
+  let bottom = Number.NEGATIVE_INFINITY;
+  const lbBoxes: LayoutBox[] = balancers.map(({ node, centre }) => {
+    const y = Math.max(0, centre - LOAD_BALANCER_SIZE.height / 2, bottom + LOAD_BALANCER_SPACING);
+    bottom = y + LOAD_BALANCER_SIZE.height;
+    const box: LayoutBox = {
+      id: node.id,
+      kind: 'node',
+      x: lbX,
+      y,
+      absX: lbX,
+      absY: y,
+      ...LOAD_BALANCER_SIZE,
+      label: node.label,
+    };
+    byId.set(box.id, box);
+    return box;
+  });
+
+  const net = layout.boxes.find((box) => box.id === INTERNET_NODE_ID);
+  if (!net) return { boxes: [...layout.boxes, ...lbBoxes] };
+  const centre = centreOfTargets(graph, byId, INTERNET_NODE_ID) ?? net.absY + net.height / 2;
+  const x = (lbBoxes.length > 0 ? lbX : left) - INTERNET_GAP - net.width;
   const y = Math.max(0, centre - net.height / 2);
   return {
-    boxes: layout.boxes.map((box) => (box === net ? { ...box, x, y, absX: x, absY: y } : box)),
+    boxes: [
+      ...layout.boxes.map((box) => (box === net ? { ...box, x, y, absX: x, absY: y } : box)),
+      ...lbBoxes,
+    ],
   };
 }
 

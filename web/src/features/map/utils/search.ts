@@ -17,7 +17,7 @@ export function searchNodes(nodes: readonly GraphNode[], query: string, limit = 
   if (!needle) return [];
   const ranked: { hit: SearchHit; rank: number }[] = [];
   for (const node of nodes) {
-    if (node.kind === 'internet') continue;
+    if (node.kind !== 'service' && node.kind !== 'job') continue;
     const label = node.label.toLowerCase();
     const rank =
       label === needle

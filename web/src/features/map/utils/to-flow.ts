@@ -8,7 +8,25 @@ export type Workload = Extract<GraphNode, { kind: 'service' | 'job' }>;
 export type WorkloadFlowNode = Node<{ node: Workload }, 'workload'>;
 export type InternetFlowNode = Node<{ label: string }, 'internet'>;
 export type GroupFlowNode = Node<{ label: string; level: 'project' | 'region'; count: number }, 'group'>;
-export type MapFlowNode = WorkloadFlowNode | InternetFlowNode | GroupFlowNode;
+export type LoadBalancerFlowNode = Node<
+  { node: Extract<GraphNode, { kind: 'load-balancer' }> },
+  'loadBalancer'
+>;
+export type EventSourceFlowNode = Node<{ node: Extract<GraphNode, { kind: 'event-source' }> }, 'eventSource'>;
+export type BackingFlowNode = Node<{ node: Extract<GraphNode, { kind: 'backing' }> }, 'backing'>;
+export type MapFlowNode =
+  | WorkloadFlowNode
+  | InternetFlowNode
+  | GroupFlowNode
+  | LoadBalancerFlowNode
+  | EventSourceFlowNode
+  | BackingFlowNode;
+
+const eventSourceWords = {
+  subscription: 'push subscription',
+  scheduler: 'scheduler job',
+  tasks: 'task queue',
+};
 
 export type KindedFlowEdge = Edge<
   { kind: EdgeKind; evidence: string[]; targetVerdict: Verdict | null },
@@ -18,9 +36,11 @@ export type KindedFlowEdge = Edge<
 /** React Flow nodes from the graph and its layout; parents come before their children. */
 export function toFlowNodes(graph: Graph, layout: Layout): MapFlowNode[] {
   const byId = new Map(graph.nodes.map((node) => [node.id, node]));
+  // Frames count the services and jobs they hold, not the event sources or resources beside them.
   const counts = new Map<string, number>();
   for (const box of layout.boxes) {
-    if (box.kind === 'node' && box.parentId) {
+    const kind = byId.get(box.id)?.kind;
+    if (box.kind === 'node' && box.parentId && (kind === 'service' || kind === 'job')) {
       counts.set(box.parentId, (counts.get(box.parentId) ?? 0) + 1);
     }
   }
@@ -61,6 +81,29 @@ export function toFlowNodes(graph: Graph, layout: Layout): MapFlowNode[] {
         type: 'internet',
         data: { label: node.label },
         ariaLabel: `${node.label} (internet)`,
+      });
+    } else if (node.kind === 'load-balancer') {
+      nodes.push({
+        ...common,
+        type: 'loadBalancer',
+        data: { node },
+        ariaLabel: `${node.external ? 'external' : 'internal'} load balancer ${displayText(node.label)}`,
+      });
+    } else if (node.kind === 'event-source') {
+      nodes.push({
+        ...common,
+        ...parent,
+        type: 'eventSource',
+        data: { node },
+        ariaLabel: `${eventSourceWords[node.source]} ${displayText(node.label)}`,
+      });
+    } else if (node.kind === 'backing') {
+      nodes.push({
+        ...common,
+        ...parent,
+        type: 'backing',
+        data: { node },
+        ariaLabel: `${node.resource === 'cloud-sql' ? 'Cloud SQL instance' : 'secret'} ${displayText(node.label)}`,
       });
     } else {
       const verdict = node.kind === 'service' ? `, ${node.exposure.verdict}` : '';
