@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { CallFailure } from '../shared/inventory.ts';
 import { type ComputeAdapter, GoogleComputeAdapter } from './collect/compute-adapter.ts';
 import { GoogleProjectsAdapter, type ProjectsAdapter } from './collect/projects-adapter.ts';
 import { GooglePubSubAdapter, type PubSubAdapter } from './collect/pubsub-adapter.ts';
@@ -22,10 +23,12 @@ export interface Source {
   scheduler: SchedulerAdapter;
   tasks: TasksAdapter;
   compute: ComputeAdapter;
+  /** Problems with the source's data that did not stop it (e.g. unknown enum values in a world). */
+  notes?: CallFailure[];
   close(): Promise<void>;
 }
 
-type Adapters = Omit<Source, 'description' | 'projects' | 'close'>;
+type Adapters = Omit<Source, 'description' | 'projects' | 'notes' | 'close'>;
 
 function closeAll(adapters: Adapters): Promise<void> {
   return Promise.all(Object.values(adapters).map((adapter) => adapter.close())).then(() => undefined);
@@ -39,7 +42,9 @@ export async function worldSource(
   file: string,
   description = `world ${path.basename(file)}`,
 ): Promise<Source> {
-  const world = loadWorld(file);
+  // Unknown enum values are served as unrecognized ones, as a newer API would send them, and noted:
+  // the audit reports them beside the rest of the estate instead of refusing the whole world.
+  const world = loadWorld(file, { unknownEnums: 'note' });
   const fake = await startFakeGoogle({ world, host: '127.0.0.1', port: 0 });
   const endpoint = fakeClientOptions(fake);
   const adapters: Adapters = {
@@ -53,6 +58,13 @@ export async function worldSource(
   return {
     description,
     projects: world.projects.map((p) => p.projectId),
+    notes: (world.notes ?? []).map((note) => ({
+      project: world.projects[Number(/^projects\[(\d+)\]/.exec(note.path)?.[1])]?.projectId ?? '',
+      call: 'world file',
+      target: note.path,
+      code: 'INVALID_ARGUMENT',
+      message: `${note.reason}; served as an unrecognized value`,
+    })),
     ...adapters,
     close: async () => {
       await closeAll(adapters);

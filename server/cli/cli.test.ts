@@ -80,27 +80,65 @@ describe('runmap audit', { timeout: 60_000 }, () => {
   });
 
   it('exits 2 on a malformed world, naming the JSON path', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'runmap-'));
-    const file = path.join(dir, 'bad.world.json');
-    writeFileSync(
-      file,
-      JSON.stringify({
-        projects: [
-          {
-            projectId: 'bad-world',
-            locations: ['us-central1'],
-            services: [
-              { name: 'projects/bad-world/locations/us-central1/services/x', ingress: 'EVERYWHERE' },
-            ],
-          },
-        ],
-      }),
-    );
+    const file = worldFile({
+      projects: [
+        {
+          projectId: 'bad-world',
+          locations: ['us-central1'],
+          services: [
+            { name: 'projects/bad-world/locations/us-central1/services/x', invokerIamDisabled: 'yes' },
+          ],
+        },
+      ],
+    });
     const { code, stderr } = await runmap('audit', '--world', file);
     expect(code).toBe(2);
-    expect(stderr).toContain('projects[0].services[0].ingress: unknown enum value "EVERYWHERE"');
+    expect(stderr).toContain('projects[0].services[0].invokerIamDisabled: expected a boolean');
+  });
+
+  it('notes an unknown enum value by path and audits the rest', async () => {
+    const service = (id: string, ingress: string) => ({
+      name: `projects/odd-world/locations/us-central1/services/${id}`,
+      ingress,
+      template: { serviceAccount: `${id}@odd-world.iam.gserviceaccount.com`, containers: [{ image: 'img' }] },
+    });
+    const file = worldFile({
+      projects: [
+        {
+          projectId: 'odd-world',
+          locations: ['us-central1'],
+          services: [service('future', 'INGRESS_TRAFFIC_EVERYWHERE'), service('open', 'INGRESS_TRAFFIC_ALL')],
+          iamPolicies: {
+            'projects/odd-world/locations/us-central1/services/open': {
+              bindings: [{ role: 'roles/run.invoker', members: ['allUsers'] }],
+            },
+          },
+        },
+      ],
+    });
+    const { code, stdout } = await runmap('audit', '--world', file, '--format', 'json');
+    expect(code).toBe(0);
+    const report = auditReportSchema.parse(JSON.parse(stdout));
+    expect(report.failures).toContainEqual(
+      expect.objectContaining({
+        target: 'projects[0].services[0].ingress',
+        message: expect.stringContaining('unknown enum value "INGRESS_TRAFFIC_EVERYWHERE"'),
+      }),
+    );
+    // The odd service is still audited, on the safe side (unspecified ingress reads as all), and so is the rest.
+    expect(report.services.map((s) => [s.name.split('/').pop(), s.exposure.reach])).toEqual([
+      ['future', 'internet'],
+      ['open', 'internet'],
+    ]);
+    expect(report.findings.map((f) => `${f.ruleId} ${f.resource.split('/').pop()}`)).toContain('CR-02 open');
   });
 });
+
+function worldFile(world: unknown): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'runmap-')), 'w.world.json');
+  writeFileSync(file, JSON.stringify(world));
+  return file;
+}
 
 function policyFile(text: string): string {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'runmap-')), 'p.yaml');

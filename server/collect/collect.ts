@@ -38,6 +38,8 @@ export interface CollectOptions {
   tasks?: TasksAdapter;
   /** Global load balancers and the serverless NEGs behind them. */
   compute?: ComputeAdapter;
+  /** Problems already known about the source's data, reported with the call failures. */
+  notes?: CallFailure[];
   /** Calls in flight at once, across all projects. */
   concurrency?: number;
   onProgress?: (progress: CollectProgress) => void;
@@ -60,7 +62,7 @@ export async function collect(options: CollectOptions): Promise<Inventory> {
     callsTotal: 0,
   };
   const report = () => options.onProgress?.({ ...progress });
-  const failures: CallFailure[] = [];
+  const failures: CallFailure[] = [...(options.notes ?? [])];
   const workloads: Workload[] = [];
   const eventSources: EventSource[] = [];
   const loadBalancing: LoadBalancingFacts = {

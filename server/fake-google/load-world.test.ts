@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { derivedProjectNumber } from './derived-project-number.ts';
 import { loadGoogleProtos } from './google-protos.ts';
 import { loadWorld } from './load-world.ts';
-import type { JsonObject } from './proto-json-checker.ts';
+import { type JsonObject, UNRECOGNIZED_ENUM_NUMBER } from './proto-json-checker.ts';
 import { WorldError } from './world-error.ts';
 
 // A copy of shared/examples/tiny.world.json, so the tests do not depend on where shared/ lives.
@@ -340,5 +340,27 @@ describe('loadWorld', () => {
 
   it('refuses a file that is not JSON when reading a path', () => {
     expect(() => loadWorld(fileURLToPath(import.meta.url), { protos })).toThrow(/is not valid JSON/);
+  });
+});
+
+describe('loadWorld with unknownEnums: note', () => {
+  it('notes an unknown enum value by path and keeps it as an unrecognized number', () => {
+    const world = tiny();
+    const service = project(world).services[1] as JsonObject;
+    service.ingress = 'INGRESS_TRAFFIC_EVERYWHERE';
+    const loaded = loadWorld(world, { protos, now: AT_WORLD_NOW, unknownEnums: 'note' });
+    expect(loaded.notes).toEqual([
+      {
+        path: 'projects[0].services[1].ingress',
+        reason: 'unknown enum value "INGRESS_TRAFFIC_EVERYWHERE" for google.cloud.run.v2.IngressTraffic',
+      },
+    ]);
+    expect(loaded.projects[0]?.services[1]?.ingress).toBe(UNRECOGNIZED_ENUM_NUMBER);
+  });
+
+  it('still refuses other problems', () => {
+    const world = tiny();
+    (project(world).services[1] as JsonObject).invokerIamDisabled = 'yes';
+    expect(() => loadWorld(world, { protos, now: AT_WORLD_NOW, unknownEnums: 'note' })).toThrow(WorldError);
   });
 });

@@ -16,6 +16,12 @@ export interface LoadWorldOptions {
   now?: Date;
   /** Parsed protos to validate against; loaded when not given. */
   protos?: GoogleProtos;
+  /**
+   * `refuse` (default): an unknown enum value refuses the world like any other problem.
+   * `note`: it is listed in `world.notes` and served as an unrecognized value, so an audit can go on
+   * and report it next to the rest of the estate.
+   */
+  unknownEnums?: 'refuse' | 'note';
 }
 
 /**
@@ -78,7 +84,11 @@ function validateWorld(json: unknown, options: LoadWorldOptions): World {
   if (!Array.isArray(json.projects)) {
     throw new WorldError('projects', `expected an array of projects, got ${describeJson(json.projects)}`);
   }
-  const checker = { protos, options: { shiftMs } };
+  const notes: { path: string; reason: string }[] = [];
+  const checker = {
+    protos,
+    options: { shiftMs, ...(options.unknownEnums === 'note' ? { unknownEnums: notes } : {}) },
+  };
   const seen = new Map<string, string>();
   const projects = json.projects.map((project, index) =>
     validateProject(project, jsonPath('projects', index), checker, seen),
@@ -87,7 +97,11 @@ function validateWorld(json: unknown, options: LoadWorldOptions): World {
   const numbered = projects.map((project, index) =>
     withProjectNumber(project, jsonPath('projects', index), seen),
   );
-  return now === undefined ? { projects: numbered } : { now, projects: numbered };
+  return {
+    ...(now === undefined ? {} : { now }),
+    projects: numbered,
+    ...(notes.length > 0 ? { notes } : {}),
+  };
 }
 
 /** A project as validated, before the projects that state no number get one. */

@@ -9,7 +9,15 @@ export type JsonObject = Record<string, unknown>;
 export interface ProtoJsonOptions {
   /** Milliseconds added to every google.protobuf.Timestamp (the world's `now` shift). */
   shiftMs: number;
+  /**
+   * When given, an unknown enum value does not refuse the world: it is noted here and kept as an
+   * unrecognized enum number, which is what a client sees when the API is newer than its protos.
+   */
+  unknownEnums?: { path: string; reason: string }[];
 }
+
+/** The number an unknown enum value is served as (no Google enum used here comes near it). */
+export const UNRECOGNIZED_ENUM_NUMBER = 999;
 
 /**
  * Checks a proto3 JSON value against a message type and returns a clean copy: known fields only
@@ -144,20 +152,31 @@ function checkSingle(
     }
     return checkMessage(resolved, value, path, options);
   }
-  if (resolved instanceof protobuf.Enum) return checkEnum(resolved, value, path);
+  if (resolved instanceof protobuf.Enum) return checkEnum(resolved, value, path, options);
   return checkScalar(field.type, value, path);
 }
 
-function checkEnum(enumType: protobuf.Enum, value: unknown, path: string): unknown {
+function checkEnum(
+  enumType: protobuf.Enum,
+  value: unknown,
+  path: string,
+  options: ProtoJsonOptions,
+): unknown {
   if (value === null && fullNameOf(enumType) === '.google.protobuf.NullValue') return null;
+  const unknown = (reason: string) => {
+    if (!options.unknownEnums) return fail(path, reason);
+    options.unknownEnums.push({ path, reason });
+    return UNRECOGNIZED_ENUM_NUMBER;
+  };
   if (typeof value === 'string') {
-    if (!(value in enumType.values))
-      fail(path, `unknown enum value ${JSON.stringify(value)} for ${typeName(enumType)}`);
+    if (!(value in enumType.values)) {
+      return unknown(`unknown enum value ${JSON.stringify(value)} for ${typeName(enumType)}`);
+    }
     return value;
   }
   if (typeof value === 'number' && Number.isInteger(value)) {
     const name = enumType.valuesById[value];
-    if (name === undefined) fail(path, `unknown enum number ${value} for ${typeName(enumType)}`);
+    if (name === undefined) return unknown(`unknown enum number ${value} for ${typeName(enumType)}`);
     return name;
   }
   return fail(path, `expected an enum name of ${typeName(enumType)}, got ${describeJson(value)}`);

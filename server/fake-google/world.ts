@@ -46,4 +46,6 @@ export interface World {
   /** The present that the world's `now` was shifted to (RFC 3339), when the world has a `now`. */
   now?: string;
   projects: WorldProject[];
+  /** Problems that did not refuse the world (unknown enum values, when loaded with unknownEnums: 'note'). */
+  notes?: { path: string; reason: string }[];
 }
