@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { trafficSampleSchema } from './traffic.ts';
 
 /**
  * The inventory: what the collector read from Google's APIs, normalized.
@@ -256,6 +257,8 @@ export const inventorySchema = z.object({
   eventSources: z.array(eventSourceSchema).optional(),
   /** Global load balancers (forwarding rule chains); absent when not collected. */
   loadBalancers: z.array(loadBalancerSchema).optional(),
+  /** Traces of the traffic window (observed edges); absent when not collected. */
+  traffic: trafficSampleSchema.optional(),
   failures: z.array(callFailureSchema),
 });
 export type Inventory = z.infer<typeof inventorySchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { observedEdgeSchema } from './observability.ts';
 
 /** What the core derives from the inventory: exposure, findings, the graph. Safe to send to clients. */
 
@@ -205,6 +206,8 @@ export const graphEdgeSchema = z.object({
   kind: edgeKindSchema,
   /** Why the edge exists, e.g. `env ORDERS_URL = https://orders-…run.app` or `roles/run.invoker granted to sa@…`. */
   evidence: z.array(z.string()),
+  /** Observed edges: calls, errors and latency over the snapshot's traffic window. */
+  stats: observedEdgeSchema.omit({ id: true, source: true, target: true }).optional(),
 });
 export type GraphEdge = z.infer<typeof graphEdgeSchema>;
 

@@ -1,5 +1,6 @@
 import type { Inventory, Workload } from '../../shared/inventory.ts';
 import { type Delivery, deliveriesOf } from './deliveries.ts';
+import { type EstateTraffic, estateTrafficOf } from './estate-traffic.ts';
 import { type Frontend, frontendsOf } from './frontends.ts';
 
 /** Indexes over the whole inventory that rules about one workload need, built once per analysis. */
@@ -14,6 +15,8 @@ export interface Estate {
   deliveriesByTarget: ReadonlyMap<string, readonly Delivery[]>;
   /** Load balancers in front of each service (exposure paths, CR-06, CR-07). */
   frontendsByService: ReadonlyMap<string, readonly Frontend[]>;
+  /** Observed and declared calls, the traffic window, who runs as which account (GR-01, GR-02, GR-04). */
+  traffic: EstateTraffic;
 }
 
 /** The estate indexes of an inventory. */
@@ -40,5 +43,12 @@ export function estateOf(inventory: Inventory): Estate {
     deliveriesByTarget.set(delivery.target.name, list);
   }
   const frontendsByService = frontendsOf(inventory, projectByNumber);
-  return { projectByNumber, servicesByAudience, deliveries, deliveriesByTarget, frontendsByService };
+  return {
+    projectByNumber,
+    servicesByAudience,
+    deliveries,
+    deliveriesByTarget,
+    frontendsByService,
+    traffic: estateTrafficOf(inventory),
+  };
 }

@@ -13,6 +13,7 @@ import {
 import { ingressAdmits } from './arrival-paths.ts';
 import type { Delivery } from './deliveries.ts';
 import { type Estate, estateOf } from './estate.ts';
+import { observedGraphEdges } from './estate-traffic.ts';
 import { exposureOf } from './exposure.ts';
 import { type Frontend, hostsOf, lastSegment, loadBalancerLabel } from './frontends.ts';
 import { grantScope } from './invokers.ts';
@@ -181,7 +182,7 @@ function backingOf(
  * the Internet when something is reachable from it; load balancers with exposure edges Internet →
  * LB → service; event sources with event edges to what they deliver to; backing resources (Cloud
  * SQL instances, secrets) with `backing` edges; declared and permitted edges between workloads.
- * Observed edges need traffic, which the inventory does not hold yet.
+ * Observed edges come from the traces of the inventory's traffic window, with their statistics.
  */
 export function buildGraph(
   inventory: Inventory,
@@ -310,7 +311,7 @@ export function buildGraph(
     }
   }
 
-  const edges = collector.edges();
+  const edges = [...collector.edges(), ...observedGraphEdges(estate.traffic)];
   const internet: GraphNode[] = edges.some((e) => e.source === INTERNET_NODE_ID)
     ? [{ kind: 'internet', id: INTERNET_NODE_ID, label: 'Internet' }]
     : [];

@@ -14,7 +14,10 @@ import { cr16NoBinaryAuthorization } from './cr-16-no-binary-authorization.ts';
 import { cr17BreakglassUsed } from './cr-17-breakglass-used.ts';
 import { cr19SharedCustomAudience } from './cr-19-shared-custom-audience.ts';
 import { cr20TrafficTags } from './cr-20-traffic-tags.ts';
+import { gr01UnusedInvokerGrant } from './gr-01-unused-invoker-grant.ts';
+import { gr02DeniedCalls } from './gr-02-denied-calls.ts';
 import { gr03DeliveryWithoutUsableIdentity } from './gr-03-delivery-without-usable-identity.ts';
+import { gr04BlastRadius } from './gr-04-blast-radius.ts';
 import type { Rule } from './rule.ts';
 
 /** Every rule the core evaluates, in id order. */
@@ -35,5 +38,8 @@ export const rules: readonly Rule[] = [
   cr17BreakglassUsed,
   cr19SharedCustomAudience,
   cr20TrafficTags,
+  gr01UnusedInvokerGrant,
+  gr02DeniedCalls,
   gr03DeliveryWithoutUsableIdentity,
+  gr04BlastRadius,
 ];
