@@ -9,8 +9,10 @@ import { invocableNodeIds } from '../features/access/utils/principals.ts';
 import { FindingsView } from '../features/findings/components/findings-view.tsx';
 import type { FindingsParams } from '../features/findings/utils/findings-query.ts';
 import { ExposureFilter } from '../features/map/components/exposure-filter.tsx';
+import { LayerToggles } from '../features/map/components/layer-toggles.tsx';
 import { ServiceMap } from '../features/map/components/service-map.tsx';
 import { type ExposedVerdict, formatExposure, parseExposure } from '../features/map/utils/exposure-filter.ts';
+import { formatLayers, type MapLayer, parseLayers } from '../features/map/utils/layers.ts';
 import { ServicePanel } from '../features/services/components/service-panel.tsx';
 import { NoServices } from '../features/status/components/no-services.tsx';
 import { displayText } from '../lib/display-text.ts';
@@ -36,28 +38,38 @@ const openFocus = (id: string) => navigate(focusUrl(id));
 
 /**
  * The map. URL parameters: `focus` (a service or job, its panel open), `exposure` (comma-separated
- * verdicts among overexposed, public, reachable: the attack surface alone) and `highlight` (an IAM
- * member: what it may invoke stays lit, the rest is dimmed). Focusing keeps the other two.
+ * verdicts among overexposed, public, reachable: the attack surface alone), `highlight` (an IAM
+ * member: what it may invoke stays lit, the rest is dimmed) and `layers` (events, lbs, backing, or
+ * none; absent: events and lbs). Focusing keeps the others.
  */
 export function MapRoute({ params, status }: { params: URLSearchParams; status: Status }) {
   const focus = params.get('focus');
   const exposureParam = params.get('exposure');
   const highlight = params.get('highlight') || null;
   const exposure = useMemo(() => parseExposure(exposureParam), [exposureParam]);
+  const layersParam = params.get('layers');
+  const layers = useMemo(() => parseLayers(layersParam), [layersParam]);
   const mapUrl = useCallback(
-    (patch: { focus?: string | null; exposure?: string | null; highlight?: string | null }) =>
+    (patch: {
+      focus?: string | null;
+      exposure?: string | null;
+      highlight?: string | null;
+      layers?: string | null;
+    }) =>
       buildUrl('/map', {
         focus,
         exposure: exposure ? formatExposure(exposure) : null,
         highlight,
+        layers: formatLayers(layers) ?? null,
         ...patch,
       }),
-    [focus, exposure, highlight],
+    [focus, exposure, highlight, layers],
   );
   const select = useCallback((id: string) => navigate(mapUrl({ focus: id })), [mapUrl]);
   const close = useCallback(() => navigate(mapUrl({ focus: null })), [mapUrl]);
   const setExposure = (verdicts: ExposedVerdict[]) =>
     navigate(mapUrl({ exposure: formatExposure(verdicts) ?? null }));
+  const setLayers = (next: MapLayer[]) => navigate(mapUrl({ layers: formatLayers(next) ?? null }));
   const access = usePrincipalAccess(highlight);
   const lit = useMemo(() => (access.data ? invocableNodeIds(access.data) : null), [access.data]);
   useDocumentTitle(focus ? `${focus.slice(focus.lastIndexOf('/') + 1)} · Map` : 'Map');
@@ -66,6 +78,7 @@ export function MapRoute({ params, status }: { params: URLSearchParams; status: 
       <div className="map-area">
         <div className="map-toolbar" role="toolbar" aria-label="Map filters">
           <ExposureFilter selected={exposure} onChange={setExposure} />
+          <LayerToggles selected={layers} onChange={setLayers} />
           {highlight ? (
             <HighlightBanner
               member={highlight}
@@ -83,6 +96,7 @@ export function MapRoute({ params, status }: { params: URLSearchParams; status: 
             exposure={exposure}
             exposureEmptyState={<NoExposedServices onClear={() => setExposure([])} />}
             highlight={highlight ? lit : null}
+            layers={layers}
           />
         </div>
       </div>

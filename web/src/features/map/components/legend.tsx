@@ -2,7 +2,15 @@ import { Panel } from '@xyflow/react';
 import { verdictSchema } from '../../../../../shared/model.ts';
 import { VerdictChip } from '../../../components/verdict-chip.tsx';
 import { edgeKindStyle } from '../utils/edge-style.ts';
-import { GlobeIcon, JobIcon, ServiceIcon } from './node-icons.tsx';
+import {
+  CalendarIcon,
+  DatabaseIcon,
+  GlobeIcon,
+  JobIcon,
+  LoadBalancerIcon,
+  ServiceIcon,
+} from './node-icons.tsx';
+import './map-layers.css';
 
 /** What the colours, shapes and lines of the map mean. */
 export function Legend() {
@@ -41,6 +49,24 @@ export function Legend() {
                   <GlobeIcon />
                 </span>
                 Internet
+              </li>
+              <li>
+                <span className="legend__swatch legend__swatch--lb">
+                  <LoadBalancerIcon />
+                </span>
+                Load balancer
+              </li>
+              <li>
+                <span className="legend__swatch legend__swatch--event">
+                  <CalendarIcon />
+                </span>
+                Event source
+              </li>
+              <li>
+                <span className="legend__swatch legend__swatch--backing">
+                  <DatabaseIcon />
+                </span>
+                Database, secret
               </li>
             </ul>
           </section>

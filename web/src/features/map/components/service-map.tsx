@@ -16,13 +16,17 @@ import { ErrorState, LoadingState } from '../../../components/states.tsx';
 import { ApiRequestError, errorMessage, errorTitle } from '../../../lib/api-client.ts';
 import { useGraph } from '../api/get-graph.ts';
 import { filterByExposure, isDimmed } from '../utils/exposure-filter.ts';
+import { defaultLayers, filterLayers, type MapLayer } from '../utils/layers.ts';
 import type { Layout } from '../utils/layout.ts';
 import { type MapFlowNode, toFlowEdges, toFlowNodes } from '../utils/to-flow.ts';
 import { useLayout } from '../utils/use-layout.ts';
+import { BackingNode } from './backing-node.tsx';
+import { EventSourceNode } from './event-source-node.tsx';
 import { GroupNode } from './group-node.tsx';
 import { InternetNode } from './internet-node.tsx';
 import { EdgeMarkers, KindedEdge } from './kinded-edge.tsx';
 import { Legend } from './legend.tsx';
+import { LoadBalancerNode } from './load-balancer-node.tsx';
 import { WorkloadNode } from './workload-node.tsx';
 import './map-filters.css';
 
@@ -30,7 +34,14 @@ import './map-filters.css';
 const CULL_ABOVE = 300;
 
 // Defined once at module level: new objects on each render would make React Flow re-mount nodes.
-const nodeTypes = { workload: WorkloadNode, internet: InternetNode, group: GroupNode };
+const nodeTypes = {
+  workload: WorkloadNode,
+  internet: InternetNode,
+  group: GroupNode,
+  loadBalancer: LoadBalancerNode,
+  eventSource: EventSourceNode,
+  backing: BackingNode,
+};
 const edgeTypes = { kinded: KindedEdge };
 
 const verdictColours: Record<string, string> = {
@@ -46,6 +57,9 @@ function miniMapColour(node: Node): string {
   if (flowNode.type === 'group')
     return flowNode.data.level === 'project' ? 'rgba(226,232,240,0.6)' : 'rgba(241,245,249,0.8)';
   if (flowNode.type === 'internet') return '#0f172a';
+  if (flowNode.type === 'loadBalancer') return '#ea580c';
+  if (flowNode.type === 'eventSource') return '#c4b5fd';
+  if (flowNode.type === 'backing') return '#99f6e4';
   const workload = flowNode.data.node;
   return workload.kind === 'service' ? (verdictColours[workload.exposure.verdict] ?? '#94a3b8') : '#a78bfa';
 }
@@ -62,6 +76,8 @@ export type ServiceMapProps = {
   exposureEmptyState?: ReactNode;
   /** Node ids to keep lit; every other node and edge is dimmed (null: no highlight). */
   highlight?: ReadonlySet<string> | null;
+  /** Optional layers shown: event sources, load balancers, backing resources. */
+  layers?: readonly MapLayer[];
 };
 
 /** The service map: fetches the graph, lays it out off the main thread and draws it. */
@@ -72,11 +88,17 @@ export function ServiceMap({
   exposure = null,
   exposureEmptyState = null,
   highlight = null,
+  layers = defaultLayers,
 }: ServiceMapProps) {
   const graph = useGraph();
+  // Layers first, so that the exposure filter sees the Internet's direct edges when LBs are hidden.
+  const layered = useMemo(
+    () => (graph.data ? filterLayers(graph.data, layers) : undefined),
+    [graph.data, layers],
+  );
   const shown = useMemo(
-    () => (graph.data && exposure ? filterByExposure(graph.data, exposure) : graph.data),
-    [graph.data, exposure],
+    () => (layered && exposure ? filterByExposure(layered, exposure) : layered),
+    [layered, exposure],
   );
   if (graph.isPending) return <LoadingState label="Loading the service map…" />;
   if (graph.isError) {

@@ -3,7 +3,16 @@ import type { ELK } from 'elkjs/lib/elk-api.js';
 import { describe, expect, it } from 'vitest';
 import type { Graph } from '../../../../../shared/model.ts';
 import { buildElkGraph, type LayoutBox, layoutGraph, projectGroupId, regionGroupId } from './layout.ts';
-import { aJob, aLargeGraph, anEdge, aService, internet } from './test-graph.ts';
+import {
+  aJob,
+  aLargeGraph,
+  aLoadBalancer,
+  anEdge,
+  anEventSource,
+  aSecret,
+  aService,
+  internet,
+} from './test-graph.ts';
 
 const ElkConstructor = ((ElkBundled as unknown as { default?: unknown }).default ??
   ElkBundled) as new () => ELK;
@@ -107,5 +116,39 @@ describe('layoutGraph', () => {
     const { boxes } = await layoutGraph(elk, aLargeGraph(2000));
     checkLayout(boxes);
     expect(boxes.filter((box) => box.kind === 'node')).toHaveLength(2001);
+  });
+
+  it('puts event sources and backing resources beside their workload, load balancers in a column before the groups', async () => {
+    const lb = aLoadBalancer('shop', 'web-https');
+    const lb2 = aLoadBalancer('shop', 'api-https', true);
+    const sub = anEventSource('shop', 'orders-push', c.id);
+    const orphan = anEventSource('other', 'lost');
+    const secret = aSecret('shop', 'db');
+    const graph: Graph = {
+      nodes: [...small.nodes, lb, lb2, sub, orphan, secret],
+      edges: [
+        ...small.edges,
+        anEdge('exposure', 'internet', lb.id),
+        anEdge('exposure', lb.id, a.id),
+        anEdge('exposure', 'internet', lb2.id),
+        anEdge('exposure', lb2.id, b.id),
+        anEdge('event', sub.id, c.id),
+        anEdge('backing', b.id, secret.id),
+      ],
+    };
+    const { boxes } = await layoutGraph(elk, graph);
+    checkLayout(boxes);
+    const byId = new Map(boxes.map((box) => [box.id, box]));
+    expect(byId.get(sub.id)?.parentId).toBe(regionGroupId('shop', 'us-central1'));
+    expect(byId.get(secret.id)?.parentId).toBe(regionGroupId('shop', 'europe-west1'));
+    expect(byId.get(orphan.id)?.parentId).toBe(regionGroupId('other', 'global'));
+    const groupsLeft = Math.min(...boxes.filter((box) => box.kind === 'project').map((box) => box.absX));
+    const net = byId.get('internet');
+    for (const id of [lb.id, lb2.id]) {
+      const box = byId.get(id);
+      expect(box?.parentId).toBeUndefined();
+      expect((box?.absX ?? 0) + (box?.width ?? 0)).toBeLessThan(groupsLeft);
+      expect(box?.absX ?? 0).toBeGreaterThan((net?.absX ?? 0) + (net?.width ?? 0));
+    }
   });
 });

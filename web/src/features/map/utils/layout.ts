@@ -4,7 +4,7 @@ import { type Graph, type GraphNode, INTERNET_NODE_ID } from '../../../../../sha
 /** Fixed node sizes: the layout needs them before anything is rendered. */
 export const WORKLOAD_SIZE = { width: 232, height: 76 } as const;
 export const INTERNET_SIZE = { width: 148, height: 60 } as const;
-export const LOAD_BALANCER_SIZE = { width: 216, height: 68 } as const;
+export const LOAD_BALANCER_SIZE = { width: 236, height: 66 } as const;
 export const EVENT_SOURCE_SIZE = { width: 216, height: 60 } as const;
 export const BACKING_SIZE = { width: 188, height: 44 } as const;
 

@@ -58,3 +58,50 @@ export function aLargeGraph(size: number): Graph {
   }
   return { nodes, edges };
 }
+
+/** An external load balancer `name` of `project` with one backend service (IAP as given). */
+export function aLoadBalancer(project: string, name: string, iapEnabled = false): GraphNode {
+  return {
+    kind: 'load-balancer',
+    id: `//compute.googleapis.com/projects/${project}/global/forwardingRules/${name}`,
+    label: name,
+    project,
+    external: true,
+    scheme: 'EXTERNAL_MANAGED',
+    ipAddress: '34.120.0.1',
+    portRange: '443-443',
+    backends: [
+      {
+        backendService: `projects/${project}/global/backendServices/${name}-backend`,
+        iapEnabled,
+        hosts: ['*'],
+      },
+    ],
+  };
+}
+
+/** A push subscription `name` of `project` delivering to `target` (a node id) with an OIDC token. */
+export function anEventSource(project: string, name: string, target?: string): GraphNode {
+  return {
+    kind: 'event-source',
+    id: `//pubsub.googleapis.com/projects/${project}/subscriptions/${name}`,
+    label: name,
+    source: 'subscription',
+    project,
+    topic: `projects/${project}/topics/events`,
+    token: 'oidc',
+    serviceAccount: `pusher@${project}.iam.gserviceaccount.com`,
+    ...(target ? { target } : {}),
+  };
+}
+
+/** A secret `name` of `project`. */
+export function aSecret(project: string, name: string): GraphNode {
+  return {
+    kind: 'backing',
+    id: `//secretmanager.googleapis.com/projects/${project}/secrets/${name}`,
+    label: name,
+    resource: 'secret',
+    project,
+  };
+}

@@ -22,6 +22,8 @@ export type MapFlowNode =
   | EventSourceFlowNode
   | BackingFlowNode;
 
+const ABOVE_EDGES = 1000;
+
 const eventSourceWords = {
   subscription: 'push subscription',
   scheduler: 'scheduler job',
@@ -80,6 +82,8 @@ export function toFlowNodes(graph: Graph, layout: Layout): MapFlowNode[] {
         ...common,
         type: 'internet',
         data: { label: node.label },
+        // Above the edges into the frames, which React Flow lifts over top-level nodes.
+        zIndex: ABOVE_EDGES,
         ariaLabel: `${node.label} (internet)`,
       });
     } else if (node.kind === 'load-balancer') {
@@ -87,6 +91,7 @@ export function toFlowNodes(graph: Graph, layout: Layout): MapFlowNode[] {
         ...common,
         type: 'loadBalancer',
         data: { node },
+        zIndex: ABOVE_EDGES,
         ariaLabel: `${node.external ? 'external' : 'internal'} load balancer ${displayText(node.label)}`,
       });
     } else if (node.kind === 'event-source') {
@@ -123,9 +128,13 @@ export function toFlowNodes(graph: Graph, layout: Layout): MapFlowNode[] {
 export function toFlowEdges(graph: Graph): KindedFlowEdge[] {
   const verdicts = new Map<string, Verdict>();
   const ids = new Set<string>();
+  // Behind a load balancer whose every backend has IAP, the way in is gated: not drawn as overexposed.
+  const gated = new Set<string>();
   for (const node of graph.nodes) {
     ids.add(node.id);
     if (node.kind === 'service') verdicts.set(node.id, node.exposure.verdict);
+    if (node.kind === 'load-balancer' && node.backends.length > 0 && node.backends.every((b) => b.iapEnabled))
+      gated.add(node.id);
   }
   return graph.edges
     .filter((edge) => ids.has(edge.source) && ids.has(edge.target) && edge.source !== edge.target)
@@ -134,7 +143,11 @@ export function toFlowEdges(graph: Graph): KindedFlowEdge[] {
       source: edge.source,
       target: edge.target,
       type: 'kinded',
-      data: { kind: edge.kind, evidence: edge.evidence, targetVerdict: verdicts.get(edge.target) ?? null },
+      data: {
+        kind: edge.kind,
+        evidence: edge.evidence,
+        targetVerdict: gated.has(edge.source) ? null : (verdicts.get(edge.target) ?? null),
+      },
       ariaLabel: `${edge.kind} edge from ${edge.source} to ${edge.target}`,
       focusable: false,
     }));

@@ -12,6 +12,7 @@ import { shortName } from '../../../lib/resource-name.ts';
 import { safeHref } from '../../../lib/safe-href.ts';
 import { severityRank } from '../../../lib/verdict.ts';
 import { useService } from '../api/get-service.ts';
+import { ArrivalPaths } from './arrival-paths.tsx';
 import { accessLabel, broadPrincipals, ingressLabel, reachLabel, splitMember } from '../utils/describe.ts';
 
 export type ServicePanelProps = {
@@ -119,6 +120,8 @@ function ServiceDetails({ detail, onFocus }: { detail: ServiceDetail; onFocus: (
                 ))}
               </ul>
             ) : null}
+            <h4 id="panel-arrival-paths">Ways in ({detail.arrivalPaths.length})</h4>
+            <ArrivalPaths paths={detail.arrivalPaths} />
           </>
         ) : (
           <p className="muted">
