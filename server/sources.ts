@@ -1,14 +1,21 @@
 import path from 'node:path';
 import type { CallFailure } from '../shared/inventory.ts';
 import { type ComputeAdapter, GoogleComputeAdapter } from './collect/compute-adapter.ts';
+import { GoogleLoggingAdapter, type LoggingAdapter } from './collect/logging-adapter.ts';
+import { GoogleMonitoringAdapter, type MonitoringAdapter } from './collect/monitoring-adapter.ts';
 import { GoogleProjectsAdapter, type ProjectsAdapter } from './collect/projects-adapter.ts';
 import { GooglePubSubAdapter, type PubSubAdapter } from './collect/pubsub-adapter.ts';
 import { GoogleRunAdapter, type RunAdapter } from './collect/run-adapter.ts';
 import { GoogleSchedulerAdapter, type SchedulerAdapter } from './collect/scheduler-adapter.ts';
 import { GoogleTasksAdapter, type TasksAdapter } from './collect/tasks-adapter.ts';
-import { fakeClientOptions, fakeRestClientOptions } from './fake-google/fake-client-options.ts';
+import { GoogleTraceAdapter, type TraceAdapter } from './collect/trace-adapter.ts';
+import {
+  fakeClientOptions,
+  fakeRestClientOptions,
+  fakeRestRootUrl,
+} from './fake-google/fake-client-options.ts';
 import { loadWorld } from './fake-google/load-world.ts';
-import { startFakeGoogle } from './fake-google/start-fake-google.ts';
+import { type FakeGoogle, startFakeGoogle } from './fake-google/start-fake-google.ts';
 
 /**
  * Where a snapshot's data comes from: Google's APIs for some projects, or a world served by the fake.
@@ -23,12 +30,20 @@ export interface Source {
   scheduler: SchedulerAdapter;
   tasks: TasksAdapter;
   compute: ComputeAdapter;
+  /** Cloud Trace (observed edges in the snapshot, trace panels), Logging and Monitoring (panels, on demand). */
+  trace: TraceAdapter;
+  logging: LoggingAdapter;
+  monitoring: MonitoringAdapter;
+  /** Where the traffic ends: a world's present (its traffic stops there); the clock when unset. */
+  trafficUntil?: () => Date;
+  /** The embedded fake serving a world, so tests can inject failures. */
+  fake?: FakeGoogle;
   /** Problems with the source's data that did not stop it (e.g. unknown enum values in a world). */
   notes?: CallFailure[];
   close(): Promise<void>;
 }
 
-type Adapters = Omit<Source, 'description' | 'projects' | 'notes' | 'close'>;
+type Adapters = Omit<Source, 'description' | 'projects' | 'notes' | 'trafficUntil' | 'fake' | 'close'>;
 
 function closeAll(adapters: Adapters): Promise<void> {
   return Promise.all(Object.values(adapters).map((adapter) => adapter.close())).then(() => undefined);
@@ -54,10 +69,16 @@ export async function worldSource(
     scheduler: new GoogleSchedulerAdapter(endpoint),
     tasks: new GoogleTasksAdapter(endpoint),
     compute: new GoogleComputeAdapter(fakeRestClientOptions(fake)),
+    trace: new GoogleTraceAdapter({ rootUrl: fakeRestRootUrl(fake), auth: 'none' }),
+    logging: new GoogleLoggingAdapter(endpoint),
+    monitoring: new GoogleMonitoringAdapter(endpoint),
   };
+  const present = world.now ? new Date(world.now) : undefined;
   return {
     description,
     projects: world.projects.map((p) => p.projectId),
+    ...(present ? { trafficUntil: () => present } : {}),
+    fake,
     notes: (world.notes ?? []).map((note) => ({
       project: world.projects[Number(/^projects\[(\d+)\]/.exec(note.path)?.[1])]?.projectId ?? '',
       call: 'world file',
@@ -82,6 +103,9 @@ export function googleSource(projects: string[]): Source {
     scheduler: new GoogleSchedulerAdapter(),
     tasks: new GoogleTasksAdapter(),
     compute: new GoogleComputeAdapter(),
+    trace: new GoogleTraceAdapter(),
+    logging: new GoogleLoggingAdapter(),
+    monitoring: new GoogleMonitoringAdapter(),
   };
   return {
     description: `Google Cloud projects ${projects.join(', ')}`,

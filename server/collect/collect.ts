@@ -1,4 +1,5 @@
 import type { CallFailure, EventSource, Inventory, Project, Workload } from '../../shared/inventory.ts';
+import type { TracedTrace } from '../../shared/traffic.ts';
 import type { ComputeAdapter } from './compute-adapter.ts';
 import { normalizeQueue, normalizeSchedulerJob, normalizeSubscription } from './normalize-event-source.ts';
 import {
@@ -11,12 +12,14 @@ import {
   normalizeUrlMap,
 } from './normalize-load-balancer.ts';
 import { normalizeJob, normalizePolicy, normalizeService } from './normalize-workload.ts';
+import { readTraces } from './observe-traces.ts';
 import type { Normalized } from './payload-reader.ts';
 import type { ProjectsAdapter } from './projects-adapter.ts';
 import type { PubSubAdapter } from './pubsub-adapter.ts';
 import type { RunAdapter } from './run-adapter.ts';
 import type { SchedulerAdapter } from './scheduler-adapter.ts';
 import type { TasksAdapter } from './tasks-adapter.ts';
+import type { TraceAdapter } from './trace-adapter.ts';
 
 export interface CollectProgress {
   projectsDone: number;
@@ -38,6 +41,12 @@ export interface CollectOptions {
   tasks?: TasksAdapter;
   /** Global load balancers and the serverless NEGs behind them. */
   compute?: ComputeAdapter;
+  /** Cloud Trace: the traces of the traffic window (observed edges, GR-01, GR-02). */
+  trace?: TraceAdapter;
+  /** Minutes of traces read into the snapshot; 24 h by default. */
+  trafficWindowMinutes?: number;
+  /** End of the traffic window; the clock by default (a world's traffic ends at its present). */
+  trafficUntil?: () => Date;
   /** Problems already known about the source's data, reported with the call failures. */
   notes?: CallFailure[];
   /** Calls in flight at once, across all projects. */
@@ -65,6 +74,9 @@ export async function collect(options: CollectOptions): Promise<Inventory> {
   const failures: CallFailure[] = [...(options.notes ?? [])];
   const workloads: Workload[] = [];
   const eventSources: EventSource[] = [];
+  const trafficTo = options.trafficUntil?.() ?? options.now?.() ?? new Date();
+  const trafficFrom = new Date(trafficTo.getTime() - (options.trafficWindowMinutes ?? 24 * 60) * 60_000);
+  const traffic = { projects: [] as string[], traces: [] as TracedTrace[], truncated: false };
   const loadBalancing: LoadBalancingFacts = {
     forwardingRules: [],
     targetProxies: [],
@@ -222,6 +234,19 @@ export async function collect(options: CollectOptions): Promise<Inventory> {
     );
   };
 
+  /** The project's traces of the traffic window, newest first up to a cap; a failed read leaves the project out. */
+  const collectTraces = async (projectId: string) => {
+    const { trace } = options;
+    if (!trace) return;
+    const read = await call(projectId, 'cloudtrace.traces.list', `projects/${projectId}`, () =>
+      readTraces(trace, projectId, { from: trafficFrom, to: trafficTo, maxTraces: MAX_TRACES_PER_PROJECT }),
+    );
+    if (!read) return;
+    traffic.projects.push(projectId);
+    traffic.traces.push(...read.traces);
+    traffic.truncated ||= read.truncated;
+  };
+
   const collectProject = async (projectId: string): Promise<Project> => {
     const projectInfo = call(projectId, 'resourcemanager.projects.get', `projects/${projectId}`, () =>
       resourceManager.getProject(projectId),
@@ -233,6 +258,7 @@ export async function collect(options: CollectOptions): Promise<Inventory> {
       () => resourceManager.getIamPolicy(projectId),
     );
     const loadBalancers = collectLoadBalancing(projectId);
+    const traces = collectTraces(projectId);
     const locations =
       (await call(projectId, 'run.locations.list', `projects/${projectId}`, () =>
         run.listLocations(projectId),
@@ -269,7 +295,7 @@ export async function collect(options: CollectOptions): Promise<Inventory> {
         );
       }),
     );
-    await Promise.all([events, loadBalancers]);
+    await Promise.all([events, loadBalancers, traces]);
     const info = await projectInfo;
     const rawPolicy = await projectPolicy;
     let iamPolicy = null;
@@ -304,13 +330,33 @@ export async function collect(options: CollectOptions): Promise<Inventory> {
     workloads,
     ...(options.pubsub || options.scheduler || options.tasks ? { eventSources } : {}),
     ...(options.compute ? { loadBalancers: linkLoadBalancers(loadBalancing).sort(byName) } : {}),
+    ...(options.trace
+      ? {
+          traffic: {
+            from: trafficFrom.toISOString(),
+            to: trafficTo.toISOString(),
+            projects: traffic.projects.sort(),
+            truncated: traffic.truncated,
+            traces: traffic.traces.sort(
+              (a, b) => compareText(a.traceId, b.traceId) || compareText(a.project, b.project),
+            ),
+          },
+        }
+      : {}),
     failures,
   };
 }
 
 function byName(a: { name: string }, b: { name: string }): number {
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  return compareText(a.name, b.name);
 }
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Enough for a day of sampled traces of a large project; the newest are kept when there are more. */
+const MAX_TRACES_PER_PROJECT = 5_000;
 
 /** The name (or Compute selfLink) of a listed item, to say which one a payload problem is about. */
 function itemName(raw: unknown): string | undefined {

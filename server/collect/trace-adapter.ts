@@ -28,6 +28,7 @@ export interface TracePage {
 export interface TraceAdapter {
   listTraces(query: TraceListQuery): Promise<TracePage>;
   getTrace(project: string, traceId: string): Promise<RawTrace>;
+  close(): Promise<void>;
 }
 
 export interface GoogleTraceAdapterOptions {
@@ -77,4 +78,7 @@ export class GoogleTraceAdapter implements TraceAdapter {
     );
     return response.data;
   }
+
+  /** REST calls hold no channel open: nothing to close. */
+  async close(): Promise<void> {}
 }

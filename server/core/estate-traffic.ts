@@ -37,6 +37,14 @@ export interface EstateTraffic {
 
 export const between = (source: string, target: string): string => `${source}->${target}`;
 
+/** The window's length in words (`24 h`, `45 min`): findings name no timestamps, so reports stay comparable. */
+export function windowLength(window: Pick<TrafficWindow, 'from' | 'to'> | undefined): string {
+  if (!window) return 'the traffic window';
+  const minutes = Math.round((Date.parse(window.to) - Date.parse(window.from)) / 60_000);
+  if (minutes % (24 * 60) === 0 && minutes >= 48 * 60) return `${minutes / (24 * 60)} days`;
+  return minutes % 60 === 0 ? `${minutes / 60} h` : `${minutes} min`;
+}
+
 const pct = (ratio: number) => `${Math.round(ratio * 1000) / 10} %`;
 
 /** The estate's observed and declared calls, and who runs as which account. */
@@ -68,7 +76,7 @@ export function estateTrafficOf(inventory: Inventory): EstateTraffic {
     add(edge.source, {
       target: edge.target,
       kind: 'observed',
-      evidence: `${edge.calls} traced calls between ${window?.from} and ${window?.to}`,
+      evidence: `${edge.calls} traced calls in the last ${windowLength(window)}`,
     });
   }
   const locator = serviceLocator(workloads);
@@ -100,7 +108,7 @@ export function observedGraphEdges(traffic: EstateTraffic): GraphEdge[] {
     target,
     kind: 'observed',
     evidence: [
-      `${stats.calls} calls in traces between ${traffic.window?.from} and ${traffic.window?.to} (${stats.callsPerMinute}/min)`,
+      `${stats.calls} calls in traces of the last ${windowLength(traffic.window)} (${stats.callsPerMinute}/min)`,
       `${pct(stats.errorRatio)} errors${stats.p95Ms === null ? '' : `, p95 ${stats.p95Ms} ms`}`,
       ...(stats.denied > 0 ? [`${stats.denied} denied (401/403 with no server span)`] : []),
     ],

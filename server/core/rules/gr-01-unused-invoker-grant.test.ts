@@ -39,7 +39,7 @@ describe('GR-01 unused invoker grant', () => {
     const found = findings(aCall(frontend, order, 't1'));
     expect(found.map((f) => f.id)).toEqual([`GR-01:${order.name}#member:${sa('batch')}`]);
     expect(found[0]).toMatchObject({ severity: 'medium', resource: order.name });
-    expect(found[0]?.message).toContain('no traced call from batch (job)');
+    expect(found[0]?.message).toContain('no traced call from batch (job), which runs as it');
     expect(found[0]?.remediation.gcloud).toBe(
       `gcloud run services remove-iam-policy-binding order --region=europe-west1 --project=p1 --member=${sa('batch')} --role=roles/run.invoker`,
     );
@@ -47,7 +47,12 @@ describe('GR-01 unused invoker grant', () => {
   });
 
   it('flags both when nothing called, and says when the project had no traces at all', () => {
-    const found = findings([]);
+    const elsewhere = aService({ shortName: 'other', project: 'p2' });
+    const found = findings(
+      aCall(elsewhere, elsewhere, 'x'),
+      ['p1', 'p2'],
+      [frontend, batch, order, elsewhere],
+    );
     expect(found).toHaveLength(2);
     expect(found[0]?.message).toContain('no traces at all were read from p1');
   });
@@ -55,6 +60,8 @@ describe('GR-01 unused invoker grant', () => {
   it('stays silent without traces, or when the project’s traces could not be read', () => {
     expect(findings(undefined)).toEqual([]);
     expect(findings([], [])).toEqual([]);
+    // No trace anywhere: tracing is off.
+    expect(findings([])).toEqual([]);
   });
 
   it('covers project grants, once per member, and leaves the account’s own service out', () => {
@@ -66,7 +73,7 @@ describe('GR-01 unused invoker grant', () => {
         to: new Date(T0 + 1000).toISOString(),
         projects: ['p1'],
         truncated: false,
-        traces: [],
+        traces: aCall(order, frontend, 'back'),
       },
     };
     const found = analyze(inventory, undefined, { rules: [gr01UnusedInvokerGrant] }).findings;

@@ -1,5 +1,5 @@
 import type { Evidence, Invoker } from '../../../shared/model.ts';
-import { between } from '../estate-traffic.ts';
+import { between, windowLength } from '../estate-traffic.ts';
 import { gcloudRemoveGrant, terraformGrant } from './remediation.ts';
 import { findingOf, grantEvidence, type Rule } from './rule.ts';
 
@@ -13,7 +13,7 @@ export const gr01UnusedInvokerGrant: Rule = {
   description:
     'A service account that workloads of the estate run as holds an invoker role on the service (or its ' +
     'project), and no traced call from any of those workloads reached the service in the traffic window. ' +
-    'Silent when traces were not read for the service’s project or the callers’.',
+    'Silent when traces were not read for the service’s project or the callers’, or when the estate has none.',
   rationale:
     'Permitted but never observed: the grant lets the workloads that run as this account call the service, and ' +
     'none of them does. Unused grants are standing access that an attacker who takes over one of those ' +
@@ -25,6 +25,8 @@ export const gr01UnusedInvokerGrant: Rule = {
     const { window, runnersByAccount, observedBetween } = estate.traffic;
     if (!window) return [];
     if (!window.tracesByProject.has(workload.project)) return [];
+    // No trace anywhere in the estate: tracing is off, and silence says nothing.
+    if (![...window.tracesByProject.values()].some((count) => count > 0)) return [];
     const byMember = new Map<string, Invoker[]>();
     for (const grant of invokers) {
       if (!grant.member.toLowerCase().startsWith(SA_PREFIX)) continue;
@@ -45,7 +47,7 @@ export const gr01UnusedInvokerGrant: Rule = {
       const evidence: Evidence[] = [
         ...grants.map(grantEvidence),
         ...runners.map((r) => ({ path: 'runsAs', value: `${r.name} runs as ${email}` })),
-        { path: 'traffic.window', value: `${window.from} – ${window.to}` },
+        { path: 'traffic.window', value: `last ${windowLength(window)} before the snapshot` },
         { path: 'observed', value: `no traced call from ${names.join(', ')} to ${workload.shortName}` },
       ];
       const projectWide = grants.some((g) => g.grantedOn === 'project');
@@ -53,8 +55,8 @@ export const gr01UnusedInvokerGrant: Rule = {
         findingOf(gr01UnusedInvokerGrant, workload, {
           discriminator: `member:${member}`,
           message:
-            `${email} holds ${grants.map((g) => `${g.role}${g.grantedOn === 'project' ? ` on project ${workload.project}` : ''}`).join(' and ')} ` +
-            `on ${workload.shortName}, but no traced call from ${names.join(', ')} (which run as it) reached it between ${window.from} and ${window.to}` +
+            `${email} may invoke ${workload.shortName} (${grants.map((g) => `${g.role} ${g.grantedOn === 'project' ? `on project ${workload.project}` : 'on the service'}`).join(', ')}), ` +
+            `but no traced call from ${names.join(', ')}, which run${runners.length === 1 ? 's' : ''} as it, reached ${workload.shortName} in the last ${windowLength(window)}` +
             `${quiet.length > 0 ? ` (no traces at all were read from ${quiet.join(', ')}: if tracing is off there, the grant may still be used)` : ''}` +
             `${window.truncated ? ' (the trace read was capped, so older calls may be missed)' : ''}.`,
           evidence,

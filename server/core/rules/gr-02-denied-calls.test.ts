@@ -35,7 +35,9 @@ describe('GR-02 denied calls', () => {
       severity: 'high',
       resource: jobs.name,
     });
-    expect(finding?.message).toContain('2 traced calls from webhook-receiver to jobs-api were refused');
+    expect(finding?.message).toContain(
+      '2 traced calls from webhook-receiver to jobs-api in the last 61 min were refused',
+    );
     expect(finding?.message).toContain('holds no invoker role');
     expect(finding?.remediation.gcloud).toBe(
       'gcloud run services add-iam-policy-binding jobs-api --region=europe-west1 --project=p1 --member=serviceAccount:webhook-receiver@p1.iam.gserviceaccount.com --role=roles/run.invoker',

@@ -1,4 +1,5 @@
 import type { Evidence } from '../../../shared/model.ts';
+import { windowLength } from '../estate-traffic.ts';
 import { runtimeIdentityOf } from '../runtime-identity.ts';
 import { flag, gcloudRun, hclString } from './remediation.ts';
 import { findingOf, type Rule } from './rule.ts';
@@ -41,7 +42,9 @@ export const gr02DeniedCalls: Rule = {
           path: 'observed.denied',
           value: `${edge.denied} of ${edge.calls} traced calls answered 401/403 with no server span`,
         },
-        ...(window ? [{ path: 'traffic.window', value: `${window.from} – ${window.to}` }] : []),
+        ...(window
+          ? [{ path: 'traffic.window', value: `last ${windowLength(window)} before the snapshot` }]
+          : []),
         { path: 'caller.serviceAccount', value: email ?? '(unknown)' },
         {
           path: 'invokers',
@@ -56,7 +59,7 @@ export const gr02DeniedCalls: Rule = {
       return [
         findingOf(gr02DeniedCalls, workload, {
           discriminator: `caller:${caller.name}`,
-          message: `${edge.denied} traced calls from ${caller.shortName} to ${workload.shortName} were refused with 401/403: ${why}.`,
+          message: `${edge.denied} traced calls from ${caller.shortName} to ${workload.shortName} in the last ${windowLength(window)} were refused with 401/403: ${why}.`,
           evidence,
           remediation: {
             gcloud: [
