@@ -9,6 +9,7 @@ import { RefreshButton } from '../features/status/components/refresh-button.tsx'
 import { StatusIndicator } from '../features/status/components/status-indicator.tsx';
 import { errorMessage, errorTitle } from '../lib/api-client.ts';
 import { navigate, useLocation } from '../lib/router.ts';
+import { HeaderRangePicker } from './map-observability.tsx';
 import { AccessRoute, FindingsRoute, focusUrl, MapRoute, matchRoute, NotFoundRoute } from './routes.tsx';
 import { useSnapshotSync } from './use-snapshot-sync.ts';
 
@@ -68,6 +69,9 @@ export function App() {
           </AppLink>
         </nav>
         <SearchBox enabled={hasSnapshot} onPick={(id) => navigate(focusUrl(id))} />
+        {route === 'map' && hasSnapshot ? (
+          <HeaderRangePicker pathname={location.pathname} params={location.params} />
+        ) : null}
         <div className="topbar__spacer" />
         <StatusIndicator
           status={status.data}

@@ -17,6 +17,7 @@ import { ServicePanel } from '../features/services/components/service-panel.tsx'
 import { NoServices } from '../features/status/components/no-services.tsx';
 import { displayText } from '../lib/display-text.ts';
 import { buildUrl, navigate } from '../lib/router.ts';
+import { keepObservability, type ObservabilityPatch, useMapObservability } from './map-observability.tsx';
 import './routes.css';
 
 export type Route = 'map' | 'findings' | 'access' | 'not-found';
@@ -40,7 +41,10 @@ const openFocus = (id: string) => navigate(focusUrl(id));
  * The map. URL parameters: `focus` (a service or job, its panel open), `exposure` (comma-separated
  * verdicts among overexposed, public, reachable: the attack surface alone), `highlight` (an IAM
  * member: what it may invoke stays lit, the rest is dimmed) and `layers` (events, lbs, backing, or
- * none; absent: events and lbs). Focusing keeps the others.
+ * none; absent: events and lbs). Focusing keeps the others. The SRE drill-down adds `range` (1h,
+ * 6h, 24h, 7d; absent: 1h), `tab` (signals, errors, traces; absent: overview), `trace`
+ * (`<project>/<traceId>`: its waterfall open, its path lit) and `follow` (a failing service whose
+ * failure is followed to its root cause); see map-observability.tsx.
  */
 export function MapRoute({ params, status }: { params: URLSearchParams; status: Status }) {
   const focus = params.get('focus');
@@ -50,20 +54,23 @@ export function MapRoute({ params, status }: { params: URLSearchParams; status: 
   const layersParam = params.get('layers');
   const layers = useMemo(() => parseLayers(layersParam), [layersParam]);
   const mapUrl = useCallback(
-    (patch: {
-      focus?: string | null;
-      exposure?: string | null;
-      highlight?: string | null;
-      layers?: string | null;
-    }) =>
+    (
+      patch: {
+        focus?: string | null;
+        exposure?: string | null;
+        highlight?: string | null;
+        layers?: string | null;
+      } & ObservabilityPatch,
+    ) =>
       buildUrl('/map', {
         focus,
         exposure: exposure ? formatExposure(exposure) : null,
         highlight,
         layers: formatLayers(layers) ?? null,
+        ...keepObservability(params),
         ...patch,
       }),
-    [focus, exposure, highlight, layers],
+    [focus, exposure, highlight, layers, params],
   );
   const select = useCallback((id: string) => navigate(mapUrl({ focus: id })), [mapUrl]);
   const close = useCallback(() => navigate(mapUrl({ focus: null })), [mapUrl]);
@@ -73,6 +80,7 @@ export function MapRoute({ params, status }: { params: URLSearchParams; status: 
   const access = usePrincipalAccess(highlight);
   const lit = useMemo(() => (access.data ? invocableNodeIds(access.data) : null), [access.data]);
   useDocumentTitle(focus ? `${focus.slice(focus.lastIndexOf('/') + 1)} · Map` : 'Map');
+  const observability = useMapObservability({ params, focus, mapUrl, onFocus: select });
   return (
     <div className="map-layout">
       <div className="map-area">
@@ -87,6 +95,7 @@ export function MapRoute({ params, status }: { params: URLSearchParams; status: 
               clearUrl={mapUrl({ highlight: null })}
             />
           ) : null}
+          {observability.toolbar}
         </div>
         <div className="map-area__canvas">
           <ServiceMap
@@ -97,10 +106,13 @@ export function MapRoute({ params, status }: { params: URLSearchParams; status: 
             exposureEmptyState={<NoExposedServices onClear={() => setExposure([])} />}
             highlight={highlight ? lit : null}
             layers={layers}
+            traffic={observability.traffic}
+            path={observability.path}
           />
         </div>
+        {observability.drawer}
       </div>
-      {focus ? <ServicePanel name={focus} onClose={close} onFocus={select} /> : null}
+      {focus ? <ServicePanel name={focus} onClose={close} onFocus={select} {...observability.panel} /> : null}
     </div>
   );
 }

@@ -19,6 +19,13 @@ import { filterByExposure, isDimmed } from '../utils/exposure-filter.ts';
 import { defaultLayers, filterLayers, type MapLayer } from '../utils/layers.ts';
 import type { Layout } from '../utils/layout.ts';
 import { type MapFlowNode, toFlowEdges, toFlowNodes } from '../utils/to-flow.ts';
+import {
+  lightEdges,
+  type MapPath,
+  type MapTraffic,
+  overlayEdges,
+  withNodeTraffic,
+} from '../utils/traffic-overlay.ts';
 import { useLayout } from '../utils/use-layout.ts';
 import { BackingNode } from './backing-node.tsx';
 import { EventSourceNode } from './event-source-node.tsx';
@@ -27,6 +34,7 @@ import { InternetNode } from './internet-node.tsx';
 import { EdgeMarkers, KindedEdge } from './kinded-edge.tsx';
 import { Legend } from './legend.tsx';
 import { LoadBalancerNode } from './load-balancer-node.tsx';
+import { TrafficEdge, TrafficMarkers } from './traffic-edge.tsx';
 import { WorkloadNode } from './workload-node.tsx';
 import './map-filters.css';
 
@@ -42,7 +50,7 @@ const nodeTypes = {
   eventSource: EventSourceNode,
   backing: BackingNode,
 };
-const edgeTypes = { kinded: KindedEdge };
+const edgeTypes = { kinded: KindedEdge, traffic: TrafficEdge };
 
 const verdictColours: Record<string, string> = {
   overexposed: '#dc2626',
@@ -76,6 +84,10 @@ export type ServiceMapProps = {
   exposureEmptyState?: ReactNode;
   /** Node ids to keep lit; every other node and edge is dimmed (null: no highlight). */
   highlight?: ReadonlySet<string> | null;
+  /** Observed traffic drawn over the graph (edges by health, node rings); null while none has arrived. */
+  traffic?: MapTraffic | null;
+  /** A path to light (a trace, a followed failure): it wins over `highlight`. */
+  path?: MapPath | null;
   /** Optional layers shown: event sources, load balancers, backing resources. */
   layers?: readonly MapLayer[];
 };
@@ -89,6 +101,8 @@ export function ServiceMap({
   exposureEmptyState = null,
   highlight = null,
   layers = defaultLayers,
+  traffic = null,
+  path = null,
 }: ServiceMapProps) {
   const graph = useGraph();
   // Layers first, so that the exposure filter sees the Internet's direct edges when LBs are hidden.
@@ -118,7 +132,14 @@ export function ServiceMap({
     return <>{exposureEmptyState}</>;
   return (
     <ReactFlowProvider>
-      <LaidOutMap graph={shown} focusId={focusId} onSelect={onSelect} highlight={highlight} />
+      <LaidOutMap
+        graph={shown}
+        focusId={focusId}
+        onSelect={onSelect}
+        highlight={highlight}
+        traffic={traffic}
+        path={path}
+      />
     </ReactFlowProvider>
   );
 }
@@ -128,11 +149,15 @@ function LaidOutMap({
   focusId,
   onSelect,
   highlight,
+  traffic,
+  path,
 }: {
   graph: Graph;
   focusId: string | null;
   onSelect: (id: string) => void;
   highlight: ReadonlySet<string> | null;
+  traffic: MapTraffic | null;
+  path: MapPath | null;
 }) {
   const layout = useLayout(graph);
   if (layout.status === 'error')
@@ -148,6 +173,8 @@ function LaidOutMap({
       focusId={focusId}
       onSelect={onSelect}
       highlight={highlight}
+      traffic={traffic}
+      path={path}
     />
   );
 }
@@ -157,34 +184,36 @@ function FlowCanvas({
   layout,
   focusId,
   onSelect,
-  highlight,
+  highlight: nodeHighlight,
+  traffic,
+  path,
 }: {
   graph: Graph;
   layout: Layout;
   focusId: string | null;
   onSelect: (id: string) => void;
   highlight: ReadonlySet<string> | null;
+  traffic: MapTraffic | null;
+  path: MapPath | null;
 }) {
-  const flowNodes = useMemo(() => toFlowNodes(graph, layout), [graph, layout]);
-  const flowEdges = useMemo(() => toFlowEdges(graph), [graph]);
-  // Outside a highlight, edges fade unless both ends are lit.
-  const edges = useMemo(
-    () =>
-      highlight
-        ? flowEdges.map((edge) =>
-            highlight.has(edge.source) && highlight.has(edge.target)
-              ? edge
-              : { ...edge, className: 'map-dimmed' },
-          )
-        : flowEdges,
-    [flowEdges, highlight],
+  const laidOut = useMemo(() => toFlowNodes(graph, layout), [graph, layout]);
+  // Traffic reaches only the nodes it changes, so the other memoized nodes do not re-render.
+  const flowNodes = useMemo(() => withNodeTraffic(laidOut, traffic), [laidOut, traffic]);
+  const nodeIds = useMemo(() => new Set(graph.nodes.map((node) => node.id)), [graph]);
+  const flowEdges = useMemo(
+    () => overlayEdges(toFlowEdges(graph), traffic, path, nodeIds),
+    [graph, traffic, path, nodeIds],
   );
+  // A lit path wins over a node highlight; outside either, edges fade unless lit.
+  const highlight = path ? path.nodes : nodeHighlight;
+  const edges = useMemo(() => lightEdges(flowEdges, nodeHighlight, path), [flowEdges, nodeHighlight, path]);
   const boxes = useMemo(() => new Map(layout.boxes.map((box) => [box.id, box])), [layout]);
   const [nodes, setNodes, onNodesChange] = useNodesState<MapFlowNode>(flowNodes);
   const containerRef = useRef<HTMLDivElement>(null);
   const { fitView, setViewport, getZoom } = useReactFlow();
   const initialized = useNodesInitialized();
   const placed = useRef(false);
+  const centred = useRef<{ id: string | null; boxes: unknown }>({ id: null, boxes: null });
 
   // The URL's focus is the selection; a highlight dims the rest through the wrapper's class, so the
   // memoized node components themselves do not re-render.
@@ -194,8 +223,11 @@ function FlowCanvas({
         const selected = node.id === focusId;
         const dimmed = isDimmed(node.id, node.type, highlight);
         const lit = highlight !== null && !dimmed && node.type === 'workload';
-        if (!selected && !dimmed && !lit) return node;
-        const extra = dimmed ? 'map-dimmed' : lit ? 'map-lit' : '';
+        const root = path?.rootCause === node.id;
+        if (!selected && !dimmed && !lit && !root) return node;
+        const extra = [dimmed ? 'map-dimmed' : lit ? 'map-lit' : '', root ? 'map-root-cause' : '']
+          .filter(Boolean)
+          .join(' ');
         return {
           ...node,
           ...(selected ? { selected: true } : {}),
@@ -203,7 +235,23 @@ function FlowCanvas({
         };
       }),
     );
-  }, [flowNodes, focusId, highlight, setNodes]);
+  }, [flowNodes, focusId, highlight, path, setNodes]);
+
+  // A newly lit path is brought into view whole (after the drawer or panel that opened with it).
+  const pathKey = path ? [...path.nodes].sort().join('|') : '';
+  useEffect(() => {
+    if (!initialized || !pathKey) return;
+    const timer = window.setTimeout(() => {
+      void fitView({
+        nodes: pathKey.split('|').map((id) => ({ id })),
+        // Room at the top for the legend, as when the whole estate is fitted.
+        padding: { top: '156px', bottom: '28px', x: '48px' },
+        maxZoom: 1.1,
+        duration: 350,
+      });
+    }, 80);
+    return () => window.clearTimeout(timer);
+  }, [initialized, pathKey, fitView]);
 
   // Centre the focused node, or fit the whole estate on first show. The container is measured
   // here rather than read from React Flow, which learns about the side panel's resize later.
@@ -211,6 +259,9 @@ function FlowCanvas({
     if (!initialized) return;
     const box = focusId ? boxes.get(focusId) : undefined;
     const container = containerRef.current;
+    // Once per focus and layout: re-measuring nodes (a lit path restyles them) must not undo a fit.
+    if (box && centred.current.id === focusId && centred.current.boxes === boxes) return;
+    centred.current = { id: focusId, boxes };
     if (box && container) {
       const zoom = Math.min(Math.max(getZoom(), 0.9), 1.5);
       const cx = box.absX + box.width / 2;
@@ -245,6 +296,7 @@ function FlowCanvas({
     // biome-ignore lint/a11y/noStaticElementInteractions: forwards Enter from the focusable nodes inside.
     <div className="map-canvas" ref={containerRef} onKeyDown={onKeyDown}>
       <EdgeMarkers />
+      <TrafficMarkers />
       <ReactFlow
         nodes={nodes}
         edges={edges}

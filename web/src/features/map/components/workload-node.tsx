@@ -4,9 +4,10 @@ import { SeverityCountChips } from '../../../components/severity-chip.tsx';
 import { VerdictChip } from '../../../components/verdict-chip.tsx';
 import { displayText } from '../../../lib/display-text.ts';
 import type { WorkloadFlowNode } from '../utils/to-flow.ts';
+import { HealthRing } from './health-ring.tsx';
 import { JobIcon, ServiceIcon } from './node-icons.tsx';
 
-/** A service or a job: kind by shape and icon, verdict chip, finding counts by severity. */
+/** A service or a job: kind by shape and icon, verdict chip, finding counts by severity, health ring. */
 export const WorkloadNode = memo(function WorkloadNode({ data, selected }: NodeProps<WorkloadFlowNode>) {
   const { node } = data;
   const verdict = node.kind === 'service' ? node.exposure.verdict : null;
@@ -14,6 +15,7 @@ export const WorkloadNode = memo(function WorkloadNode({ data, selected }: NodeP
   return (
     <div className={classes.join(' ')} title={displayText(node.id)}>
       <Handle type="target" position={Position.Left} isConnectable={false} />
+      {data.traffic ? <HealthRing traffic={data.traffic} /> : null}
       <div className="wl__head">
         {node.kind === 'service' ? <ServiceIcon /> : <JobIcon />}
         <span className="wl__name">{displayText(node.label)}</span>

@@ -1,11 +1,13 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { EdgeKind, Graph, GraphNode, Verdict } from '../../../../../shared/model.ts';
+import type { NodeTraffic } from '../../../../../shared/observability.ts';
 import { displayText } from '../../../lib/display-text.ts';
 import type { Layout } from './layout.ts';
 
 export type Workload = Extract<GraphNode, { kind: 'service' | 'job' }>;
 
-export type WorkloadFlowNode = Node<{ node: Workload }, 'workload'>;
+/** `traffic`: the workload's health over the chosen window, when the traffic overlay has it. */
+export type WorkloadFlowNode = Node<{ node: Workload; traffic?: NodeTraffic }, 'workload'>;
 export type InternetFlowNode = Node<{ label: string }, 'internet'>;
 export type GroupFlowNode = Node<{ label: string; level: 'project' | 'region'; count: number }, 'group'>;
 export type LoadBalancerFlowNode = Node<

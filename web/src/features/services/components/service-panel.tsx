@@ -1,9 +1,10 @@
-import { useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import type { ServiceDetail } from '../../../../../shared/api.ts';
 import { CopyBlock } from '../../../components/copy-block.tsx';
 import { DownloadLink } from '../../../components/download-link.tsx';
 import { SafeText } from '../../../components/safe-text.tsx';
 import { SeverityChip } from '../../../components/severity-chip.tsx';
+import { TabBar, type TabItem, tabId, tabPanelId } from '../../../components/tab-bar.tsx';
 import { VerdictChip } from '../../../components/verdict-chip.tsx';
 import { errorMessage, errorTitle } from '../../../lib/api-client.ts';
 import { displayText } from '../../../lib/display-text.ts';
@@ -12,8 +13,8 @@ import { shortName } from '../../../lib/resource-name.ts';
 import { safeHref } from '../../../lib/safe-href.ts';
 import { severityRank } from '../../../lib/verdict.ts';
 import { useService } from '../api/get-service.ts';
-import { ArrivalPaths } from './arrival-paths.tsx';
 import { accessLabel, broadPrincipals, ingressLabel, reachLabel, splitMember } from '../utils/describe.ts';
+import { ArrivalPaths } from './arrival-paths.tsx';
 
 export type ServicePanelProps = {
   /** Full resource name of the service or job. */
@@ -21,10 +22,27 @@ export type ServicePanelProps = {
   onClose: () => void;
   /** Move the focus to another service or job (callers, callees). */
   onFocus: (id: string) => void;
+  /** Tabs composed by the app (the first is the overview); none: the overview alone, untabbed. */
+  tabs?: readonly TabItem[];
+  activeTab?: string;
+  onTabChange?: (id: string) => void;
+  /** The content of a tab other than `overview`, given the detail once it has loaded. */
+  renderTab?: (id: string, detail: ServiceDetail | undefined) => ReactNode;
+  /** Shown under the title, e.g. the service's health and a way to follow its failure. */
+  headerExtra?: ReactNode;
 };
 
 /** Everything about one service or job; fetched when it is selected. Esc or the close button closes it. */
-export function ServicePanel({ name, onClose, onFocus }: ServicePanelProps) {
+export function ServicePanel({
+  name,
+  onClose,
+  onFocus,
+  tabs = [],
+  activeTab = 'overview',
+  onTabChange,
+  renderTab,
+  headerExtra,
+}: ServicePanelProps) {
   const service = useService(name);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
@@ -73,8 +91,19 @@ export function ServicePanel({ name, onClose, onFocus }: ServicePanelProps) {
           ✕
         </button>
       </header>
-      <div className="panel__body">
-        {service.isPending ? (
+      {headerExtra}
+      {tabs.length > 1 && onTabChange ? (
+        <TabBar tabs={tabs} active={activeTab} onChange={onTabChange} label="Service views" idBase="panel" />
+      ) : null}
+      <div
+        className="panel__body"
+        {...(tabs.length > 1
+          ? { role: 'tabpanel', id: tabPanelId('panel'), 'aria-labelledby': tabId('panel', activeTab) }
+          : {})}
+      >
+        {activeTab !== 'overview' && renderTab ? (
+          renderTab(activeTab, service.data)
+        ) : service.isPending ? (
           <p className="muted">Loading details…</p>
         ) : service.isError ? (
           <div className="inline-error" role="alert">
