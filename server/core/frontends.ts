@@ -17,24 +17,40 @@ function serviceOfNeg(neg: ServerlessNeg, projectByNumber: ReadonlyMap<string, s
 
 /**
  * The load balancers in front of each service, by service name: one entry per (forwarding rule,
- * backend service) that sends to it. URL-mask NEGs pick the service per request and are left out.
+ * backend service) that sends to it. A URL-mask NEG takes the service from each request's host or
+ * path, so it can reach every service of its project and region: each of them counts as behind it.
  */
 export function frontendsOf(
   inventory: Inventory,
   projectByNumber: ReadonlyMap<string, string>,
 ): Map<string, Frontend[]> {
-  const services = new Set(inventory.workloads.filter((w) => w.kind === 'service').map((w) => w.name));
+  const services = new Set<string>();
+  const byRegion = new Map<string, string[]>();
+  for (const w of inventory.workloads) {
+    if (w.kind !== 'service') continue;
+    services.add(w.name);
+    const key = `${w.project}/${w.location}`;
+    byRegion.set(key, [...(byRegion.get(key) ?? []), w.name]);
+  }
+  const targetsOf = (neg: ServerlessNeg): string[] => {
+    if (neg.cloudRunService) {
+      const service = serviceOfNeg(neg, projectByNumber);
+      return service && services.has(service) ? [service] : [];
+    }
+    if (!neg.urlMask) return [];
+    return byRegion.get(`${projectByNumber.get(neg.project) ?? neg.project}/${neg.region}`) ?? [];
+  };
   const byService = new Map<string, Frontend[]>();
   for (const loadBalancer of inventory.loadBalancers ?? []) {
     for (const backend of loadBalancer.backends) {
       for (const neg of backend.negs) {
-        const service = serviceOfNeg(neg, projectByNumber);
-        if (!service || !services.has(service)) continue;
-        const list = byService.get(service) ?? [];
-        // Two NEGs of one backend to the same service (e.g. two tags) are one way in.
-        if (list.some((f) => f.loadBalancer === loadBalancer && f.backend === backend)) continue;
-        list.push({ loadBalancer, backend, neg });
-        byService.set(service, list);
+        for (const service of targetsOf(neg)) {
+          const list = byService.get(service) ?? [];
+          // Two NEGs of one backend to the same service (e.g. two tags) are one way in.
+          if (list.some((f) => f.loadBalancer === loadBalancer && f.backend === backend)) continue;
+          list.push({ loadBalancer, backend, neg });
+          byService.set(service, list);
+        }
       }
     }
   }

@@ -102,7 +102,7 @@ describe('with a snapshot of the demo world', () => {
     for (const w of workloads) expect(ids.has(w.name)).toBe(true);
     expect(ids.has('internet')).toBe(true);
     expect(new Set(graph.edges.map((e) => e.kind))).toEqual(
-      new Set(['declared', 'permitted', 'exposure', 'event', 'backing']),
+      new Set(['declared', 'permitted', 'exposure', 'event', 'backing', 'observed']),
     );
     for (const e of graph.edges) expect(ids.has(e.source) && ids.has(e.target)).toBe(true);
   });

@@ -32,6 +32,46 @@ describe('CR-06 load balancer bypass', () => {
       [armored(open)],
       true,
     ],
+    [
+      'flags a service a URL-mask NEG of its region can reach',
+      open,
+      [
+        aLoadBalancer([
+          {
+            ...aBackend([]),
+            negs: [
+              {
+                name: 'projects/p1/regions/europe-west1/networkEndpointGroups/mask',
+                project: 'p1',
+                region: 'europe-west1',
+                urlMask: '<service>.example.com',
+              },
+            ],
+          },
+        ]),
+      ],
+      true,
+    ],
+    [
+      'does not flag a service a URL-mask NEG of another region cannot reach',
+      open,
+      [
+        aLoadBalancer([
+          {
+            ...aBackend([]),
+            negs: [
+              {
+                name: 'projects/p1/regions/us-east1/networkEndpointGroups/mask',
+                project: 'p1',
+                region: 'us-east1',
+                urlMask: '<service>.example.com',
+              },
+            ],
+          },
+        ]),
+      ],
+      false,
+    ],
     ['does not flag without a load balancer', open, [], false],
     [
       'does not flag when the default URL is disabled',

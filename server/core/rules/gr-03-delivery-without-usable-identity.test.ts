@@ -111,6 +111,18 @@ describe('GR-03 delivery without a usable identity', () => {
       aPushSubscription(worker),
       null,
     ],
+    [
+      'does not flag an account whose grant may stand in an IAM policy that could not be read',
+      aService({ shortName: 'worker', iamPolicy: null }),
+      aPushSubscription(worker),
+      null,
+    ],
+    [
+      'still flags a missing token when the IAM policy could not be read',
+      aService({ shortName: 'worker', iamPolicy: null }),
+      aPushSubscription(worker, { oidcToken: undefined }),
+      'without an OIDC token',
+    ],
     ['does not flag jobs:run with an OAuth token of an executor', job, aSchedulerJobRunning(job), null],
     [
       'flags jobs:run without an OAuth token',

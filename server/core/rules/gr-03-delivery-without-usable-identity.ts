@@ -44,7 +44,12 @@ function audienceAccepted(audience: string, service: Workload): boolean {
 }
 
 /** What is wrong with a delivery's identity, in sentences; empty when the target accepts it on its merits. */
-function problemsOf(delivery: Delivery, target: Workload, invokers: Invoker[]): string[] {
+function problemsOf(
+  delivery: Delivery,
+  target: Workload,
+  invokers: Invoker[],
+  projectPolicyUnknown: boolean,
+): string[] {
   const { source } = delivery;
   const iamOff = target.kind === 'service' && target.invokerIamDisabled;
   const onlyBecause = iamOff
@@ -52,7 +57,9 @@ function problemsOf(delivery: Delivery, target: Workload, invokers: Invoker[]): 
     : target.kind === 'service'
       ? 'Cloud Run refuses its requests (401/403)'
       : 'the Run Admin API refuses its jobs:run calls';
-  const groupGrant = invokers.some((i) => i.member.startsWith('group:'));
+  // A group may hold the account, and an unreadable policy may hold its grant: then we cannot tell.
+  const unknowable =
+    invokers.some((i) => i.member.startsWith('group:')) || target.iamPolicy === null || projectPolicyUnknown;
 
   if (delivery.via === 'run-api') {
     const oauth = source.oauthToken;
@@ -64,7 +71,7 @@ function problemsOf(delivery: Delivery, target: Workload, invokers: Invoker[]): 
     const covered = invokers.some(
       (i) => i.member.toLowerCase() === `serviceaccount:${oauth.serviceAccountEmail.toLowerCase()}`,
     );
-    return covered || groupGrant
+    return covered || unknowable
       ? []
       : [
           `its OAuth token's account ${oauth.serviceAccountEmail} holds no role that may run the job: ${onlyBecause}`,
@@ -83,7 +90,7 @@ function problemsOf(delivery: Delivery, target: Workload, invokers: Invoker[]): 
     ];
   }
   const problems: string[] = [];
-  if (grantsCovering(invokers, oidc.serviceAccountEmail).length === 0 && !groupGrant) {
+  if (grantsCovering(invokers, oidc.serviceAccountEmail).length === 0 && !unknowable) {
     problems.push(
       `its OIDC token's account ${oidc.serviceAccountEmail} holds no invoker role on the service or on project ${target.project}: ${onlyBecause}`,
     );
@@ -213,9 +220,9 @@ export const gr03DeliveryWithoutUsableIdentity: Rule = {
     'target accepts anyone: then whoever can reach it can forge events. Give each delivery a dedicated ' +
     'service account with roles/run.invoker on the target (roles/run.invoker or run.jobsExecutor on a job).',
   appliesTo: ['service', 'job'],
-  evaluate({ workload, invokers, estate }) {
+  evaluate({ workload, project, invokers, estate }) {
     return (estate.deliveriesByTarget.get(workload.name) ?? []).flatMap((delivery) => {
-      const problems = problemsOf(delivery, workload, invokers);
+      const problems = problemsOf(delivery, workload, invokers, !project || project.iamPolicy === null);
       if (problems.length === 0) return [];
       const { source } = delivery;
       const token = delivery.via === 'run-api' ? source.oauthToken : source.oidcToken;
