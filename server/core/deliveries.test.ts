@@ -58,6 +58,13 @@ describe('deliveriesOf', () => {
       [orders.name, 'url', 'https://beta---orders-x-ew.a.run.app/e'],
     ],
     [
+      'matches a tag URL the inventory does not list, by the host behind the tag',
+      aPushSubscription(orders, {
+        targetUrl: `${(orders.uri ?? '').replace('https://', 'https://canary---')}/e`,
+      }),
+      [orders.name, 'url', `${(orders.uri ?? '').replace('https://', 'https://canary---')}/e`],
+    ],
+    [
       'matches a queue override that sets only the host',
       queue({ targetHost: (orders.uri ?? '').replace('https://', '') }),
       [orders.name, 'url', (orders.uri ?? '').replace('https://', '')],

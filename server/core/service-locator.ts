@@ -49,6 +49,15 @@ function parseToken(token: string): ParsedToken | undefined {
   return { scheme, host, port: port !== undefined && PORT.test(port) ? port : undefined };
 }
 
+/**
+ * `tag---svc-hash-ew.a.run.app` → `svc-hash-ew.a.run.app`: a traffic tag's URL is the service's
+ * host with `TAG---` in front, also when the inventory lacks the tag's URL.
+ */
+function untagged(host: string): string {
+  const at = host.indexOf('---');
+  return at > 0 ? host.slice(at + 3) : host;
+}
+
 const key = (project: string, location: string, shortName: string) =>
   `${project}\u0000${location}\u0000${shortName}`;
 
@@ -77,7 +86,7 @@ export function serviceLocator(workloads: readonly Workload[]): ServiceLocator {
   return {
     serviceAt(urlOrHost) {
       const parsed = parseToken(urlOrHost.trim());
-      const target = parsed ? byHost.get(parsed.host) : undefined;
+      const target = parsed ? (byHost.get(parsed.host) ?? byHost.get(untagged(parsed.host))) : undefined;
       if (!parsed || !target) return undefined;
       const authority = parsed.port ? `${parsed.host}:${parsed.port}` : parsed.host;
       return { target, shown: parsed.scheme ? `${parsed.scheme}://${authority}` : authority };

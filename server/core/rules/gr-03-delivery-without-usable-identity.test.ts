@@ -38,7 +38,7 @@ describe('GR-03 delivery without a usable identity', () => {
       'flags a push subscription without a token',
       worker,
       aPushSubscription(worker, { oidcToken: undefined }),
-      'without an OIDC token: Cloud Run refuses',
+      'Push subscription sub delivers to worker without an OIDC token: Cloud Run refuses',
     ],
     [
       'flags a delivery that works only because the invoker IAM check is off',
@@ -56,7 +56,7 @@ describe('GR-03 delivery without a usable identity', () => {
       'flags an account that holds no invoker role',
       invokable('serviceAccount:other@p1.iam.gserviceaccount.com'),
       aPushSubscription(worker),
-      'pusher@p1.iam.gserviceaccount.com holds no invoker role',
+      'with an OIDC token of pusher@p1.iam.gserviceaccount.com, which holds no invoker role',
     ],
     [
       'flags an OAuth token sent to a service URL',
@@ -131,13 +131,13 @@ describe('GR-03 delivery without a usable identity', () => {
         oauthToken: undefined,
         oidcToken: { serviceAccountEmail: 'scheduler@p1.iam.gserviceaccount.com' },
       }),
-      'without an OAuth access token (an OIDC token',
+      'Scheduler job cron runs sweep without an OAuth access token (an OIDC token',
     ],
     [
       'flags jobs:run by an account that may not run the job',
       job,
       aSchedulerJobRunning(job, { oauthToken: { serviceAccountEmail: 'nobody@p1.iam.gserviceaccount.com' } }),
-      'nobody@p1.iam.gserviceaccount.com holds no role that may run the job',
+      'with an OAuth token of nobody@p1.iam.gserviceaccount.com, which holds no role that may run the job',
     ],
     [
       'does not flag a delivery to a URL outside the estate',

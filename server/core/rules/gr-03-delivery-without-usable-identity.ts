@@ -65,7 +65,7 @@ function problemsOf(
     const oauth = source.oauthToken;
     if (!oauth) {
       return [
-        `calls jobs:run without an OAuth access token${source.oidcToken ? ' (an OIDC token, which the Run Admin API does not accept)' : ''}: ${onlyBecause}`,
+        `without an OAuth access token${source.oidcToken ? ' (an OIDC token, which the Run Admin API does not accept)' : ''}: ${onlyBecause}`,
       ];
     }
     const covered = invokers.some(
@@ -74,7 +74,7 @@ function problemsOf(
     return covered || unknowable
       ? []
       : [
-          `its OAuth token's account ${oauth.serviceAccountEmail} holds no role that may run the job: ${onlyBecause}`,
+          `with an OAuth token of ${oauth.serviceAccountEmail}, which holds no role that may run the job: ${onlyBecause}`,
         ];
   }
 
@@ -82,7 +82,7 @@ function problemsOf(
   if (!oidc) {
     const allUsers = invokers.some((i) => i.member === 'allUsers');
     return [
-      `delivers without an OIDC token${source.oauthToken ? ' (an OAuth access token, which Cloud Run URLs do not accept)' : ''}: ${
+      `without an OIDC token${source.oauthToken ? ' (an OAuth access token, which Cloud Run URLs do not accept)' : ''}: ${
         allUsers && !iamOff
           ? 'its requests get through only because allUsers may invoke the service'
           : onlyBecause
@@ -92,12 +92,12 @@ function problemsOf(
   const problems: string[] = [];
   if (grantsCovering(invokers, oidc.serviceAccountEmail).length === 0 && !unknowable) {
     problems.push(
-      `its OIDC token's account ${oidc.serviceAccountEmail} holds no invoker role on the service or on project ${target.project}: ${onlyBecause}`,
+      `with an OIDC token of ${oidc.serviceAccountEmail}, which holds no invoker role on the service or on project ${target.project}: ${onlyBecause}`,
     );
   }
   if (!iamOff && oidc.audience && !audienceAccepted(oidc.audience, target)) {
     problems.push(
-      `its token's audience ${oidc.audience.split(/[?#]/, 1)[0]} is neither a URL of the service nor one of its custom audiences, so Cloud Run refuses the token`,
+      `with a token whose audience ${oidc.audience.split(/[?#]/, 1)[0]} is neither a URL of the service nor one of its custom audiences, so Cloud Run refuses it`,
     );
   }
   return problems;
@@ -256,7 +256,7 @@ export const gr03DeliveryWithoutUsableIdentity: Rule = {
       return [
         findingOf(gr03DeliveryWithoutUsableIdentity, workload, {
           discriminator: `source:${source.name}`,
-          message: `${what[source.kind]} ${source.shortName} ${problems.join('; and ')}.`,
+          message: `${what[source.kind]} ${source.shortName} ${delivery.via === 'run-api' ? 'runs' : 'delivers to'} ${workload.shortName} ${problems.join('; and ')}.`,
           evidence,
           remediation: {
             gcloud: [
