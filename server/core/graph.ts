@@ -1,4 +1,11 @@
-import type { EventSource, Inventory, Project, Workload } from '../../shared/inventory.ts';
+import type {
+  EventSource,
+  Inventory,
+  LbBackend,
+  LoadBalancer,
+  Project,
+  Workload,
+} from '../../shared/inventory.ts';
 import {
   type EdgeKind,
   type Exposure,
@@ -106,10 +113,10 @@ function deliveryEvidence({ source, shown, via }: Delivery): string[] {
   ];
 }
 
-function loadBalancerNode(frontends: readonly Frontend[]): GraphNode | undefined {
-  const loadBalancer = frontends[0]?.loadBalancer;
-  if (!loadBalancer) return undefined;
-  const backends = [...new Set(frontends.map((f) => f.backend))];
+function loadBalancerNode(
+  loadBalancer: LoadBalancer,
+  backends: readonly LbBackend[],
+): Extract<GraphNode, { kind: 'load-balancer' }> {
   return {
     kind: 'load-balancer',
     id: loadBalancerNodeId(loadBalancer.name),
@@ -240,8 +247,9 @@ export function buildGraph(
     }
   }
   for (const entries of byLb.values()) {
-    const node = loadBalancerNode(entries.map((e) => e.frontend));
-    if (node?.kind !== 'load-balancer') continue;
+    const loadBalancer = entries[0]?.frontend.loadBalancer;
+    if (!loadBalancer) continue;
+    const node = loadBalancerNode(loadBalancer, [...new Set(entries.map((e) => e.frontend.backend))]);
     extraNodes.set(node.id, node);
     let admits = false;
     for (const { service, frontend } of entries) {
@@ -254,8 +262,7 @@ export function buildGraph(
         `${backend.iapEnabled ? 'IAP on the backend service' : 'no IAP'}, ${backend.securityPolicy ? `Cloud Armor ${lastSegment(backend.securityPolicy)}` : 'no Cloud Armor'}`,
       ]);
     }
-    const loadBalancer = entries[0]?.frontend.loadBalancer;
-    if (admits && loadBalancer?.external) {
+    if (admits && loadBalancer.external) {
       collector.add('exposure', INTERNET_NODE_ID, node.id, [
         `forwarding rule ${loadBalancerLabel(loadBalancer)}, scheme ${loadBalancer.loadBalancingScheme}`,
       ]);
