@@ -6,6 +6,7 @@ import { errorMessage } from '../../../lib/api-client.ts';
 import { formatPercent, formatRate, healthLook, isAlarming } from '../../../lib/health.ts';
 import { shortName } from '../../../lib/resource-name.ts';
 import { useFollow } from '../api/get-follow.ts';
+import { distinctLabels } from '../utils/service-labels.ts';
 import { rangeLabels } from '../utils/url-state.ts';
 import './observability.css';
 
@@ -80,6 +81,7 @@ export function FollowBanner({
     );
   else {
     const { rootCause, path, explanation } = follow.data;
+    const labels = distinctLabels(path);
     body = (
       <span className="follow-banner__text">
         {rootCause ? (
@@ -90,7 +92,7 @@ export function FollowBanner({
               className="link-button follow-banner__root-name"
               onClick={() => onFocus(rootCause)}
             >
-              <SafeText text={shortName(rootCause)} max={60} expandable={false} />
+              <SafeText text={labels.get(rootCause) ?? shortName(rootCause)} max={60} expandable={false} />
             </button>
           </span>
         ) : (
@@ -102,7 +104,7 @@ export function FollowBanner({
             {path.map((id, index) => (
               <span key={id}>
                 {index > 0 ? <span aria-hidden="true"> → </span> : null}
-                <SafeText text={shortName(id)} max={40} expandable={false} />
+                <SafeText text={labels.get(id) ?? shortName(id)} max={60} expandable={false} />
               </span>
             ))}
           </span>

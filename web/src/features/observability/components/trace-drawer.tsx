@@ -7,6 +7,7 @@ import { shortName } from '../../../lib/resource-name.ts';
 import { safeHref } from '../../../lib/safe-href.ts';
 import { useTrace } from '../api/get-trace.ts';
 import { traceConsoleUrl } from '../utils/console-links.ts';
+import { distinctLabels } from '../utils/service-labels.ts';
 import type { TraceRef } from '../utils/url-state.ts';
 import { serviceColours } from '../utils/waterfall.ts';
 import { PanelError, PanelSkeleton } from './panel-states.tsx';
@@ -28,6 +29,7 @@ export function TraceDrawer({
     () => serviceColours([...(trace.data?.path ?? []), ...(trace.data?.spans.map((s) => s.service) ?? [])]),
     [trace.data],
   );
+  const labels = useMemo(() => distinctLabels(colours.keys()), [colours]);
   const errors = trace.data?.spans.filter((span) => span.error).length ?? 0;
   const consoleHref = safeHref(traceConsoleUrl(traceRef));
   const root = trace.data?.spans.find((span) => span.parentSpanId === null) ?? trace.data?.spans[0];
@@ -40,7 +42,9 @@ export function TraceDrawer({
             {root ? (
               <SafeText text={root.name} max={80} expandable={false} />
             ) : (
-              <span className="mono">{traceRef.traceId.slice(0, 12)}…</span>
+              <span className="mono">
+                {traceRef.traceId.length > 12 ? `${traceRef.traceId.slice(0, 12)}…` : traceRef.traceId}
+              </span>
             )}
           </h2>
           <p className="small muted">
@@ -64,7 +68,7 @@ export function TraceDrawer({
               <li key={id}>
                 <button type="button" className="service-key" onClick={() => onFocusService(id)} title={id}>
                   <span className="wf-row__swatch" style={{ background: colour }} aria-hidden="true" />
-                  <SafeText text={shortName(id)} max={40} expandable={false} />
+                  <SafeText text={labels.get(id) ?? shortName(id)} max={60} expandable={false} />
                 </button>
               </li>
             ))}
@@ -103,7 +107,12 @@ export function TraceDrawer({
             <PanelError what="the trace" error={trace.error} onRetry={() => void trace.refetch()} />
           )
         ) : (
-          <TraceWaterfall trace={trace.data} colours={colours} onFocusService={onFocusService} />
+          <TraceWaterfall
+            trace={trace.data}
+            colours={colours}
+            labels={labels}
+            onFocusService={onFocusService}
+          />
         )}
       </div>
     </section>

@@ -19,10 +19,13 @@ import {
 export function TraceWaterfall({
   trace,
   colours,
+  labels,
   onFocusService,
 }: {
   trace: TraceResponse;
   colours: ReadonlyMap<string, string>;
+  /** Short, unambiguous names of the services. */
+  labels: ReadonlyMap<string, string>;
   onFocusService: (id: string) => void;
 }) {
   const rows = useMemo(() => layoutWaterfall(trace.spans, trace.durationMs), [trace]);
@@ -52,42 +55,51 @@ export function TraceWaterfall({
 
   if (rows.length === 0) return <p className="muted">This trace holds no spans.</p>;
   return (
-    <div className="wf">
-      <div className="wf__axis" aria-hidden="true">
-        <span className="wf__axis-label">Span</span>
-        <span className="wf__axis-scale">
-          {ticks.map((tick) => (
-            <span key={tick} className="wf__tick" style={{ left: `${(tick / total) * 100}%` }}>
-              {formatMs(tick)}
-            </span>
+    <div className={`wf${selectedSpan ? ' wf--with-detail' : ''}`}>
+      <div className="wf__main">
+        <div className="wf__axis" aria-hidden="true">
+          <span className="wf__axis-label">Span</span>
+          <span className="wf__axis-scale">
+            {ticks.map((tick) => (
+              <span key={tick} className="wf__tick" style={{ left: `${(tick / total) * 100}%` }}>
+                {formatMs(tick)}
+              </span>
+            ))}
+          </span>
+        </div>
+        <ol className="wf__rows" ref={listRef} onKeyDown={onKeyDown} aria-label="Spans">
+          {rows.map((row, index) => (
+            <li key={row.span.spanId}>
+              <WaterfallRowButton
+                row={row}
+                colour={colourOf(row.span, colours)}
+                service={serviceLabel(row.span, labels)}
+                selected={row.span.spanId === selected}
+                tabIndex={(selected ? row.span.spanId === selected : index === 0) ? 0 : -1}
+                onSelect={() => setSelected(row.span.spanId === selected ? null : row.span.spanId)}
+              />
+            </li>
           ))}
-        </span>
+        </ol>
+        {selectedSpan ? null : (
+          <p className="small muted wf__hint">Select a span (click, or ↑/↓ and Enter) for its details.</p>
+        )}
       </div>
-      <ol className="wf__rows" ref={listRef} onKeyDown={onKeyDown} aria-label="Spans">
-        {rows.map((row, index) => (
-          <li key={row.span.spanId}>
-            <WaterfallRowButton
-              row={row}
-              colour={colourOf(row.span, colours)}
-              selected={row.span.spanId === selected}
-              tabIndex={(selected ? row.span.spanId === selected : index === 0) ? 0 : -1}
-              onSelect={() => setSelected(row.span.spanId === selected ? null : row.span.spanId)}
-            />
-          </li>
-        ))}
-      </ol>
       {selectedSpan ? (
         <SpanDetail
           span={selectedSpan}
           colour={colourOf(selectedSpan, colours)}
+          service={serviceLabel(selectedSpan, labels)}
           onFocusService={onFocusService}
+          onClose={() => setSelected(null)}
         />
-      ) : (
-        <p className="small muted wf__hint">Select a span (click, or ↑/↓ and Enter) for its details.</p>
-      )}
+      ) : null}
     </div>
   );
 }
+
+const serviceLabel = (span: WaterfallSpan, labels: ReadonlyMap<string, string>): string | null =>
+  span.service ? (labels.get(span.service) ?? shortName(span.service)) : null;
 
 const colourOf = (span: WaterfallSpan, colours: ReadonlyMap<string, string>): string =>
   (span.service && colours.get(span.service)) || UNKNOWN_SERVICE_COLOUR;
@@ -95,18 +107,20 @@ const colourOf = (span: WaterfallSpan, colours: ReadonlyMap<string, string>): st
 function WaterfallRowButton({
   row,
   colour,
+  service: label,
   selected,
   tabIndex,
   onSelect,
 }: {
   row: WaterfallRow;
   colour: string;
+  service: string | null;
   selected: boolean;
   tabIndex: number;
   onSelect: () => void;
 }) {
   const { span } = row;
-  const service = span.service ? shortName(span.service) : 'unknown service';
+  const service = label ?? 'unknown service';
   const status = span.status !== null ? ` ${span.status}` : '';
   return (
     <button
@@ -148,14 +162,26 @@ function WaterfallRowButton({
 function SpanDetail({
   span,
   colour,
+  service,
   onFocusService,
+  onClose,
 }: {
   span: WaterfallSpan;
   colour: string;
+  service: string | null;
   onFocusService: (id: string) => void;
+  onClose: () => void;
 }) {
   return (
     <section className="wf-detail" aria-label="Span details">
+      <button
+        type="button"
+        className="button button--icon wf-detail__close"
+        onClick={onClose}
+        aria-label="Close the span details"
+      >
+        ✕
+      </button>
       <dl className="facts">
         <dt>Span</dt>
         <dd className="mono break">
@@ -166,7 +192,7 @@ function SpanDetail({
           <span className="wf-row__swatch" style={{ background: colour }} aria-hidden="true" />{' '}
           {span.service ? (
             <button type="button" className="link-button" onClick={() => onFocusService(span.service ?? '')}>
-              <SafeText text={shortName(span.service)} max={80} expandable={false} />
+              <SafeText text={service ?? shortName(span.service)} max={80} expandable={false} />
             </button>
           ) : (
             <span className="muted">not known (no workload labels on the span)</span>

@@ -6,6 +6,7 @@ import { formatMs } from '../../../lib/health.ts';
 import { shortName } from '../../../lib/resource-name.ts';
 import { useNow } from '../../../lib/use-now.ts';
 import { useTraces } from '../api/get-traces.ts';
+import { distinctLabels } from '../utils/service-labels.ts';
 import { rangeLabels, type TraceRef } from '../utils/url-state.ts';
 import { ConsoleLinkBar } from './console-links.tsx';
 import { PanelError, PanelSkeleton, PartialFailures } from './panel-states.tsx';
@@ -93,7 +94,8 @@ function TraceItem({
   current: boolean;
   onOpen: () => void;
 }) {
-  const hops = trace.services.map(shortName).join(' → ');
+  const labels = distinctLabels(trace.services);
+  const hops = trace.services.map((id) => labels.get(id) ?? shortName(id)).join(' → ');
   return (
     <li>
       <button
