@@ -36,6 +36,8 @@ export const configSchema = z.object({
   RUNMAP_HOST: z.string().min(1).optional(),
   /** Seconds between background collections; 0 turns the interval off. */
   RUNMAP_REFRESH_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  /** Traces read into each snapshot (observed edges on the map, GR-01, GR-02): 1h, 6h, 24h or 7d. */
+  RUNMAP_TRAFFIC_WINDOW: z.enum(['1h', '6h', '24h', '7d']).default('24h'),
   /** Google API calls in flight at once. */
   RUNMAP_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   K_SERVICE: z.string().optional(),

@@ -14,7 +14,8 @@ Usage:
       Collect once and print the audit. Exit 0 when no open finding is at or above
       --fail-on, 1 when one is, 2 on bad flags or an unreadable world or policy.
 
-Environment: PORT, RUNMAP_HOST, RUNMAP_REFRESH_SECONDS, RUNMAP_CONCURRENCY, RUNMAP_POLICY.`;
+Environment: PORT, RUNMAP_HOST, RUNMAP_REFRESH_SECONDS, RUNMAP_TRAFFIC_WINDOW, RUNMAP_CONCURRENCY,
+RUNMAP_POLICY.`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

@@ -54,6 +54,10 @@ export const trafficResponseSchema = z.object({
   edges: z.array(observedEdgeSchema),
   nodes: z.array(nodeTrafficSchema),
   failures: z.array(partialFailureSchema),
+  /** Traces read (copies merged) for the edges; absent from servers older than issue 4's server half. */
+  tracesRead: z.number().optional(),
+  /** True when a project had more traces in the range than the read cap: edges come from the newest. */
+  truncated: z.boolean().optional(),
 });
 export type TrafficResponse = z.infer<typeof trafficResponseSchema>;
 
@@ -161,6 +165,8 @@ export const traceResponseSchema = z.object({
   path: z.array(z.string()),
   /** Observed edge ids along the trace. */
   edges: z.array(z.string()),
+  /** Copies of the trace in other projects that could not be read: the waterfall may miss spans. */
+  failures: z.array(partialFailureSchema).optional(),
 });
 export type TraceResponse = z.infer<typeof traceResponseSchema>;
 
@@ -174,6 +180,8 @@ export const followResponseSchema = z.object({
   /** The deepest failing workload on the path, whose own errors are not explained by a callee. */
   rootCause: z.string().nullable(),
   explanation: z.string(),
+  /** Reads that failed (traces or metrics): the path may stop short. */
+  failures: z.array(partialFailureSchema).optional(),
 });
 export type FollowResponse = z.infer<typeof followResponseSchema>;
 

@@ -6,6 +6,8 @@ import { createApp } from '../http/create-app.ts';
 import type { AuthGate } from '../http/iap-gate.ts';
 import { serveApp } from '../http/serve-app.ts';
 import { SnapshotStore } from '../http/snapshot-store.ts';
+import { GoogleObservabilityService } from '../observe/observability-service.ts';
+import { RANGES } from '../observe/time-ranges.ts';
 import { webRootPath } from '../paths.ts';
 import { IapKeyStore } from '../security/iap-keys.ts';
 import { IapVerifier } from '../security/iap-verifier.ts';
@@ -42,7 +44,12 @@ export async function serveCommand(args: string[]): Promise<void> {
     refreshSeconds: config.RUNMAP_REFRESH_SECONDS,
     collect: (onProgress) =>
       // The source holds every adapter collect() takes: Run, Resource Manager, Pub/Sub, Scheduler, Tasks, Compute.
-      collect({ ...source, concurrency: config.RUNMAP_CONCURRENCY, onProgress }),
+      collect({
+        ...source,
+        concurrency: config.RUNMAP_CONCURRENCY,
+        trafficWindowMinutes: RANGES[config.RUNMAP_TRAFFIC_WINDOW].seconds / 60,
+        onProgress,
+      }),
     analyze: (inventory) => analyze(inventory, policy),
     onError: (error) => log({ severity: 'ERROR', message: `collection failed: ${String(error)}` }),
   });
@@ -52,6 +59,13 @@ export async function serveCommand(args: string[]): Promise<void> {
     log,
     auth,
     ...(config.GOOGLE_CLOUD_PROJECT ? { projectId: config.GOOGLE_CLOUD_PROJECT } : {}),
+    // Panels read Logging, Monitoring and Trace on demand, never on the map's path.
+    observability: new GoogleObservabilityService({
+      logging: source.logging,
+      monitoring: source.monitoring,
+      trace: source.trace,
+      ...(source.trafficUntil ? { now: source.trafficUntil } : {}),
+    }),
   });
   store.start();
   try {

@@ -4,10 +4,12 @@ import express, { type ErrorRequestHandler, type Request, type Response, Router 
 import type { FindingsResponse, GraphResponse, ServiceDetail } from '../../shared/api.ts';
 import type { Session } from '../../shared/session.ts';
 import { describeWorkload } from '../core/describe-workload.ts';
+import type { ObservabilityService } from '../observe/observability-service.ts';
 import { ForbiddenError, KeysUnavailableError, UnauthenticatedError } from '../security/auth-errors.ts';
 import { accessRouter } from './access-router.ts';
-import { InputError, NotFoundError, NotReadyError } from './errors.ts';
+import { InputError, NotFoundError, NotReadyError, UpstreamError } from './errors.ts';
 import { type AuthGate, iapGate, requestIdentity } from './iap-gate.ts';
+import { observabilityRouter } from './observability-router.ts';
 import { securityHeaders } from './security-headers.ts';
 import type { Snapshot, SnapshotStore } from './snapshot-store.ts';
 import { traceFields } from './trace-context.ts';
@@ -21,6 +23,8 @@ export interface AppDeps {
   auth?: AuthGate;
   /** Project of the trace field in request log lines (GOOGLE_CLOUD_PROJECT). */
   projectId?: string;
+  /** Signals, errors, traces and live traffic, read on demand; those routes are absent without it. */
+  observability?: ObservabilityService;
 }
 
 /** Requests carry no bodies worth more than this (POST /api/refresh has none). */
@@ -63,6 +67,7 @@ export function createApp(deps: AppDeps): express.Express {
   });
   app.use('/api', apiRouter(deps.store));
   app.use('/api', accessRouter(deps.store));
+  if (deps.observability) app.use('/api', observabilityRouter(deps.store, deps.observability));
   app.use('/api', (req) => {
     throw new NotFoundError(`no API route ${req.method} ${req.path}`);
   });
@@ -139,6 +144,7 @@ const STATUS: Record<string, number> = {
   forbidden: 403,
   not_found: 404,
   snapshot_pending: 503,
+  upstream_failed: 502,
   auth_unavailable: 503,
 };
 
@@ -146,6 +152,7 @@ const DOMAIN_ERRORS = [
   InputError,
   NotFoundError,
   NotReadyError,
+  UpstreamError,
   UnauthenticatedError,
   ForbiddenError,
   KeysUnavailableError,

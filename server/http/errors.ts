@@ -11,3 +11,8 @@ export class NotFoundError extends Error {
 export class NotReadyError extends Error {
   readonly code = 'snapshot_pending';
 }
+
+/** A Google API failed and nothing could be answered without it. */
+export class UpstreamError extends Error {
+  readonly code = 'upstream_failed';
+}
