@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { callFailureSchema, ingressSchema, workloadKindSchema } from './inventory.ts';
 import { arrivalPathSchema, exposureSchema, findingSchema, graphSchema, invokerSchema } from './model.ts';
+import { consoleLinksSchema } from './observability.ts';
 
 /** Request and response shapes of the HTTP API, shared by the server, the web app and the tests. */
 
@@ -96,5 +97,7 @@ export const serviceDetailSchema = z.object({
   callees: z.array(neighbourSchema),
   updateTime: z.string().nullable(),
   lastModifier: z.string().nullable(),
+  /** Deep links into Google Cloud's console (Cloud Run, Logs, Metrics, Trace, Error Reporting). */
+  links: consoleLinksSchema.optional(),
 });
 export type ServiceDetail = z.infer<typeof serviceDetailSchema>;

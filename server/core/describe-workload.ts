@@ -1,6 +1,7 @@
 import type { Neighbour, ServiceDetail } from '../../shared/api.ts';
 import type { GraphEdge, GraphNode } from '../../shared/model.ts';
 import type { Analysis } from './analyze.ts';
+import { consoleLinks } from './console-links.ts';
 
 type WorkloadDetail = Omit<ServiceDetail, 'snapshotAt'>;
 
@@ -65,5 +66,6 @@ export function describeWorkload(analysis: Analysis, name: string): WorkloadDeta
     callees,
     updateTime: workload.updateTime ?? null,
     lastModifier: workload.lastModifier ?? null,
+    links: consoleLinks(workload),
   };
 }

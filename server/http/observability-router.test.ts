@@ -2,7 +2,12 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiErrorSchema, findingsResponseSchema, graphResponseSchema } from '../../shared/api.ts';
+import {
+  apiErrorSchema,
+  findingsResponseSchema,
+  graphResponseSchema,
+  serviceDetailSchema,
+} from '../../shared/api.ts';
 import {
   errorsResponseSchema,
   followResponseSchema,
@@ -101,6 +106,18 @@ describe('the snapshot', () => {
     const blast = findings.find((f) => f.ruleId === 'GR-04');
     expect(blast).toMatchObject({ resource: corp('status-page'), severity: 'high' });
     expect(blast?.evidence.map((e) => e.path)).toContain(`reaches[${corp('admin-console')}]`);
+  });
+});
+
+describe('GET /api/services/:name', () => {
+  it('carries console deep links in the project of the service', async () => {
+    const { links } = serviceDetailSchema.parse((await get(`/api/services/${seg(shop('payment'))}`)).json());
+    expect(links?.cloudRun).toBe(
+      'https://console.cloud.google.com/run/detail/europe-west1/payment/metrics?project=shop-prod',
+    );
+    expect(decodeURIComponent(links?.logs ?? '')).toContain(
+      'query=resource.type="cloud_run_revision" AND resource.labels.service_name="payment"',
+    );
   });
 });
 
