@@ -8,6 +8,7 @@ import { shortName } from '../../../lib/resource-name.ts';
 import { useFollow } from '../api/get-follow.ts';
 import { distinctLabels } from '../utils/service-labels.ts';
 import { rangeLabels } from '../utils/url-state.ts';
+import { sourceLabel } from './panel-states.tsx';
 import './observability.css';
 
 /**
@@ -112,6 +113,13 @@ export function FollowBanner({
         <span className="follow-banner__why">
           <SafeText text={explanation} max={600} />
         </span>
+        {follow.data.failures && follow.data.failures.length > 0 ? (
+          <span className="follow-banner__incomplete">
+            Some reads failed (
+            {follow.data.failures.map((f) => `${sourceLabel[f.source]} ${f.code}`).join(', ')}): the path may
+            stop short of the real root cause.
+          </span>
+        ) : null}
       </span>
     );
   }

@@ -10,7 +10,7 @@ import { traceConsoleUrl } from '../utils/console-links.ts';
 import { distinctLabels } from '../utils/service-labels.ts';
 import type { TraceRef } from '../utils/url-state.ts';
 import { serviceColours } from '../utils/waterfall.ts';
-import { PanelError, PanelSkeleton } from './panel-states.tsx';
+import { PanelError, PanelSkeleton, PartialFailures } from './panel-states.tsx';
 import { TraceWaterfall } from './trace-waterfall.tsx';
 import './observability.css';
 
@@ -107,12 +107,15 @@ export function TraceDrawer({
             <PanelError what="the trace" error={trace.error} onRetry={() => void trace.refetch()} />
           )
         ) : (
-          <TraceWaterfall
-            trace={trace.data}
-            colours={colours}
-            labels={labels}
-            onFocusService={onFocusService}
-          />
+          <>
+            <PartialFailures failures={trace.data.failures ?? []} what="This trace" />
+            <TraceWaterfall
+              trace={trace.data}
+              colours={colours}
+              labels={labels}
+              onFocusService={onFocusService}
+            />
+          </>
         )}
       </div>
     </section>

@@ -83,6 +83,12 @@ export function TrafficStatus({
           </span>
         ))}
       </span>
+      {data.truncated ? (
+        <span className="traffic-status__degraded">
+          More traces than runmap reads: edges come from the newest
+          {data.tracesRead ? ` ${data.tracesRead.toLocaleString()}` : ''}.
+        </span>
+      ) : null}
       {data.failures.length > 0 ? (
         <span className="traffic-status__degraded" role="alert">
           Incomplete:{' '}
