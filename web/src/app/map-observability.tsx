@@ -103,9 +103,10 @@ export function useMapObservability({
 
   // The Signals tab is the likeliest next step once a service is open: its data is asked for now.
   const queryClient = useQueryClient();
+  const isService = focus !== null && /\/services\/[^/]+$/.test(focus);
   useEffect(() => {
-    if (focus) void queryClient.prefetchQuery(signalsQueryOptions(focus, range));
-  }, [focus, range, queryClient]);
+    if (focus && isService) void queryClient.prefetchQuery(signalsQueryOptions(focus, range));
+  }, [focus, isService, range, queryClient]);
 
   const openTrace = useCallback(
     (ref: TraceRef) => navigate(mapUrl({ trace: formatTraceRef(ref), follow: null })),
@@ -152,9 +153,10 @@ export function useMapObservability({
     />
   ) : null;
 
-  const headerExtra = focus ? (
+  // Jobs serve no requests: their panel is the overview alone.
+  const headerExtra = isService ? (
     <HealthStrip
-      name={focus}
+      name={focus ?? ''}
       traffic={traffic}
       range={range}
       following={follow === focus && !traceRef}
@@ -167,6 +169,8 @@ export function useMapObservability({
     path,
     toolbar,
     drawer,
-    panel: { tabs: tabItems, activeTab: tab, onTabChange: setTab, renderTab, headerExtra },
+    panel: isService
+      ? { tabs: tabItems, activeTab: tab, onTabChange: setTab, renderTab, headerExtra }
+      : { tabs: [], activeTab: 'overview' },
   };
 }
