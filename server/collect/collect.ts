@@ -388,6 +388,12 @@ const GRPC_CODES = [
 
 /** gRPC errors carry a numeric code and a message prefixed with "N CODE: "; keep the code name and the text. */
 export function describeError(error: unknown): { code: string; message: string } {
+  // REST clients (googleapis, gaxios) put Google's JSON error body on the response: its status name wins.
+  const body = (error as { response?: { data?: { error?: { status?: unknown; message?: unknown } } } })
+    ?.response?.data?.error;
+  if (typeof body?.status === 'string' && body.status) {
+    return { code: body.status, message: typeof body.message === 'string' ? body.message : String(error) };
+  }
   const e = error as { code?: unknown; details?: unknown; message?: unknown };
   const code =
     typeof e?.code === 'number'

@@ -1,41 +1,25 @@
 import type { PartialFailure } from '../../shared/observability.ts';
 import { describeError } from '../collect/collect.ts';
 
-const HTTP_CODES: Record<number, string> = {
-  400: 'INVALID_ARGUMENT',
-  401: 'UNAUTHENTICATED',
-  403: 'PERMISSION_DENIED',
-  404: 'NOT_FOUND',
-  429: 'RESOURCE_EXHAUSTED',
-  500: 'INTERNAL',
-  501: 'UNIMPLEMENTED',
-  503: 'UNAVAILABLE',
-  504: 'DEADLINE_EXCEEDED',
+const HTTP_CODES: Record<string, string> = {
+  '400': 'INVALID_ARGUMENT',
+  '401': 'UNAUTHENTICATED',
+  '403': 'PERMISSION_DENIED',
+  '404': 'NOT_FOUND',
+  '429': 'RESOURCE_EXHAUSTED',
+  '500': 'INTERNAL',
+  '501': 'UNIMPLEMENTED',
+  '503': 'UNAVAILABLE',
+  '504': 'DEADLINE_EXCEEDED',
 };
 
 /**
- * Code and message of a failed Google call: gRPC errors (Logging, Monitoring) as collect names them;
- * REST errors (Trace) from Google's JSON error body ({error: {status, message}}) or the HTTP status.
+ * Code and message of a failed Google call, as collect names them (gRPC status names, or the status of
+ * Google's JSON error body for REST), with a bare HTTP status mapped to its gRPC name.
  */
 export function describeUpstream(error: unknown): { code: string; message: string } {
-  const e = error as {
-    status?: unknown;
-    response?: { status?: unknown; data?: { error?: { status?: unknown; message?: unknown } } };
-  };
-  const http =
-    typeof e?.response?.status === 'number'
-      ? e.response.status
-      : typeof e?.status === 'number'
-        ? e.status
-        : undefined;
-  if (http !== undefined) {
-    const body = e.response?.data?.error;
-    return {
-      code: typeof body?.status === 'string' ? body.status : (HTTP_CODES[http] ?? `HTTP_${http}`),
-      message: typeof body?.message === 'string' ? body.message : String((error as Error)?.message ?? error),
-    };
-  }
-  return describeError(error);
+  const described = describeError(error);
+  return { ...described, code: HTTP_CODES[described.code] ?? described.code };
 }
 
 /** A partial failure naming the API, the project and what went wrong, for the panel to show. */
