@@ -242,10 +242,16 @@ function FlowCanvas({
   useEffect(() => {
     if (!initialized || !pathKey) return;
     const timer = window.setTimeout(() => {
+      // Below the legend when it shows (a drawer under the map may have hidden it).
+      const container = containerRef.current;
+      const legend = container?.querySelector('.legend')?.getBoundingClientRect();
+      const top =
+        container && legend && legend.height > 0
+          ? legend.bottom - container.getBoundingClientRect().top + 16
+          : 24;
       void fitView({
         nodes: pathKey.split('|').map((id) => ({ id })),
-        // Room at the top for the legend, as when the whole estate is fitted.
-        padding: { top: '156px', bottom: '28px', x: '48px' },
+        padding: { top: `${Math.round(top)}px`, bottom: '28px', x: '48px' },
         maxZoom: 1.1,
         duration: 350,
       });

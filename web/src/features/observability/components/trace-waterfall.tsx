@@ -5,6 +5,7 @@ import { displayText } from '../../../lib/display-text.ts';
 import { formatMs } from '../../../lib/health.ts';
 import { shortName } from '../../../lib/resource-name.ts';
 import {
+  labelPlacement,
   layoutWaterfall,
   UNKNOWN_SERVICE_COLOUR,
   type WaterfallRow,
@@ -101,6 +102,12 @@ export function TraceWaterfall({
 const serviceLabel = (span: WaterfallSpan, labels: ReadonlyMap<string, string>): string | null =>
   span.service ? (labels.get(span.service) ?? shortName(span.service)) : null;
 
+function timeStyle(row: WaterfallRow, placement: ReturnType<typeof labelPlacement>) {
+  if (placement === 'after') return { left: `${row.offsetPct + row.widthPct + 0.8}%` };
+  if (placement === 'before') return { right: `${100 - row.offsetPct + 0.8}%` };
+  return { right: `${100 - row.offsetPct - row.widthPct + 0.6}%` };
+}
+
 const colourOf = (span: WaterfallSpan, colours: ReadonlyMap<string, string>): string =>
   (span.service && colours.get(span.service)) || UNKNOWN_SERVICE_COLOUR;
 
@@ -121,6 +128,7 @@ function WaterfallRowButton({
 }) {
   const { span } = row;
   const service = label ?? 'unknown service';
+  const placement = labelPlacement(row);
   const status = span.status !== null ? ` ${span.status}` : '';
   return (
     <button
@@ -144,14 +152,7 @@ function WaterfallRowButton({
           className="wf-row__bar"
           style={{ left: `${row.offsetPct}%`, width: `${row.widthPct}%`, background: colour }}
         />
-        <span
-          className="wf-row__time"
-          style={
-            row.offsetPct + row.widthPct > 70
-              ? { right: `${100 - row.offsetPct + 0.8}%` }
-              : { left: `${row.offsetPct + row.widthPct + 0.8}%` }
-          }
-        >
+        <span className={`wf-row__time wf-row__time--${placement}`} style={timeStyle(row, placement)}>
           {span.error ? <span className="wf-row__error">⚠{status}</span> : null} {formatMs(span.durationMs)}
         </span>
       </span>

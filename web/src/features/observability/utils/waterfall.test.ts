@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WaterfallSpan } from '../../../../../shared/observability.ts';
 import {
+  labelPlacement,
   layoutWaterfall,
   MIN_BAR_PCT,
   serviceColours,
@@ -77,6 +78,18 @@ describe('layoutWaterfall', () => {
 
   it('lays out an empty trace as no rows', () => {
     expect(layoutWaterfall([], 0)).toEqual([]);
+  });
+});
+
+describe('labelPlacement', () => {
+  it.each([
+    [{ offsetPct: 0, widthPct: 10 }, 'after'],
+    [{ offsetPct: 60, widthPct: 15 }, 'after'],
+    [{ offsetPct: 60, widthPct: 30 }, 'before'],
+    [{ offsetPct: 0, widthPct: 100 }, 'inside'],
+    [{ offsetPct: 10, widthPct: 80 }, 'inside'],
+  ] as const)('puts the text of %o %s', (row, where) => {
+    expect(labelPlacement(row)).toBe(where);
   });
 });
 

@@ -64,6 +64,17 @@ const sortByStart = (spans: readonly WaterfallSpan[]): WaterfallSpan[] =>
 
 const clamp = (value: number, min: number, max: number): number => Math.min(max, Math.max(min, value));
 
+/**
+ * Where a bar's duration text goes: after the bar when there is room on the right, else before it
+ * when there is room on the left, else inside it (a long bar from near the start).
+ */
+export function labelPlacement(
+  row: Pick<WaterfallRow, 'offsetPct' | 'widthPct'>,
+): 'after' | 'before' | 'inside' {
+  if (row.offsetPct + row.widthPct <= 75) return 'after';
+  return row.offsetPct >= 25 ? 'before' : 'inside';
+}
+
 /** Distinct, colour-blind-aware hues for services; red is kept for errors. */
 const PALETTE = ['#2563eb', '#7c3aed', '#0d9488', '#ea580c', '#db2777', '#0891b2', '#65a30d', '#a16207'];
 export const UNKNOWN_SERVICE_COLOUR = '#94a3b8';
