@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { type APIRequestContext, expect, test } from '@playwright/test';
 import { graphResponseSchema, serviceDetailSchema } from '../shared/api.ts';
 
 // Map layers (issue 6): event sources and load balancers shown by default, backing resources on
@@ -15,15 +15,17 @@ test.beforeEach(async ({ page, request }) => {
   });
 });
 
-test('event sources and load balancers are on the map; toggling a layer hides them and updates the URL', async ({
+async function nodesOfKind(request: APIRequestContext) {
+  const graph = graphResponseSchema.parse(await (await request.get('/api/graph')).json());
+  const ofKind = (kind: string) => graph.nodes.filter((n) => n.kind === kind).map((n) => n.id);
+  return { events: ofKind('event-source'), balancers: ofKind('load-balancer'), backing: ofKind('backing') };
+}
+
+test('the map shows event sources and load balancers by default, backing resources not', async ({
   page,
   request,
 }) => {
-  const graph = graphResponseSchema.parse(await (await request.get('/api/graph')).json());
-  const ofKind = (kind: string) => graph.nodes.filter((n) => n.kind === kind).map((n) => n.id);
-  const events = ofKind('event-source');
-  const balancers = ofKind('load-balancer');
-  const backing = ofKind('backing');
+  const { events, balancers, backing } = await nodesOfKind(request);
   expect(events.length).toBeGreaterThan(0);
   expect(balancers.length).toBeGreaterThan(0);
   expect(backing.length).toBeGreaterThan(0);
@@ -32,13 +34,21 @@ test('event sources and load balancers are on the map; toggling a layer hides th
   for (const id of [...events, ...balancers]) await expect(page.locator(node(id))).toHaveCount(1);
   await expect(page.locator(node(backing[0] ?? ''))).toHaveCount(0);
   await expect(page.locator('.react-flow__edge .kinded-edge--event').first()).toBeAttached();
+  await page.screenshot({ path: 'test-results/artifacts/layers.png' });
+});
+
+test('toggling a layer hides or shows its nodes and updates the URL', async ({ page, request }) => {
+  test.slow(); // several re-layouts of the whole estate
+  const { events, balancers, backing } = await nodesOfKind(request);
+  await page.goto('/map');
+  await expect(page.locator(node(balancers[0] ?? ''))).toHaveCount(1);
 
   const toolbar = page.getByRole('toolbar', { name: 'Map filters' });
   await toolbar.getByRole('button', { name: 'Load balancers' }).click();
   await expect(page).toHaveURL(/layers=events(&|$)/);
   await expect(page.locator(node(balancers[0] ?? ''))).toHaveCount(0);
   await expect(page.locator(node(events[0] ?? ''))).toHaveCount(1);
-  // The exposure the load balancers carried stays: the Internet still reaches api-gateway.
+  // The exposure the load balancers carried stays: the Internet still reaches the services behind them.
   await expect(page.locator(node('internet'))).toHaveCount(1);
 
   await toolbar.getByRole('button', { name: 'Event sources' }).click();
@@ -54,7 +64,6 @@ test('event sources and load balancers are on the map; toggling a layer hides th
   await page.goBack();
   await expect(page).toHaveURL(/layers=none/);
   await expect(page.locator(node(backing[0] ?? ''))).toHaveCount(0);
-  await page.screenshot({ path: 'test-results/artifacts/layers.png' });
 });
 
 test('focusing a service keeps the layers in the URL', async ({ page }) => {
