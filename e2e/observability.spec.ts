@@ -51,9 +51,11 @@ test.beforeEach(async ({ page, request }) => {
 });
 
 test('the incident is traceable from the map to its root cause', async ({ page }) => {
+  // The whole drill-down in one go, with a reload of its deep link: longer than one view.
+  test.setTimeout(60_000);
   await page.goto('/map');
   // The map is drawn from the snapshot; traffic arrives on top of it.
-  await expect(page.locator(node(frontend))).toBeVisible();
+  await expect(page.locator(node(frontend))).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('traffic-status')).toContainText(/observed edges?/);
   // Failing services carry their 5xx share on the node; the failing edges their error share.
   await expect(page.locator(`${node(payment)} .wl-health--failing`)).toBeVisible();
@@ -94,7 +96,7 @@ test('the incident is traceable from the map to its root cause', async ({ page }
 
 test('the Signals tab shows the golden signals as charts in the panel', async ({ page }) => {
   await page.goto('/map');
-  await expect(page.locator(node(payment))).toBeVisible();
+  await expect(page.locator(node(payment))).toBeVisible({ timeout: 30_000 });
   const started = await pageNow(page);
   await page.locator(node(payment)).click();
   await panel(page).getByRole('tab', { name: 'Signals' }).click();
@@ -144,6 +146,7 @@ test('the Signals tab shows the golden signals as charts in the panel', async ({
 });
 
 test('an error group opens its sample trace as a waterfall, its path lit on the map', async ({ page }) => {
+  test.setTimeout(60_000);
   await page.goto(`/map?focus=${encodeURIComponent(payment)}`);
   await expect(panel(page).getByRole('heading', { name: 'payment' })).toBeVisible();
   const started = await pageNow(page);

@@ -8,9 +8,9 @@ import { FailuresBanner } from '../features/status/components/failures-banner.ts
 import { RefreshButton } from '../features/status/components/refresh-button.tsx';
 import { StatusIndicator } from '../features/status/components/status-indicator.tsx';
 import { errorMessage, errorTitle } from '../lib/api-client.ts';
-import { navigate, useLocation } from '../lib/router.ts';
+import { buildUrl, navigate, useLocation } from '../lib/router.ts';
 import { HeaderRangePicker } from './map-observability.tsx';
-import { AccessRoute, FindingsRoute, focusUrl, MapRoute, matchRoute, NotFoundRoute } from './routes.tsx';
+import { AccessRoute, FindingsRoute, MapRoute, matchRoute, NotFoundRoute } from './routes.tsx';
 import { useSnapshotSync } from './use-snapshot-sync.ts';
 
 /** The shell: header (views, search, snapshot status, refresh), failure banners, and the routed view. */
@@ -68,7 +68,11 @@ export function App() {
             Access
           </AppLink>
         </nav>
-        <SearchBox enabled={hasSnapshot} onPick={(id) => navigate(focusUrl(id))} />
+        <SearchBox
+          enabled={hasSnapshot}
+          // The time range is the SRE's context: a service found keeps it.
+          onPick={(id) => navigate(buildUrl('/map', { focus: id, range: location.params.get('range') }))}
+        />
         {route === 'map' && hasSnapshot ? (
           <HeaderRangePicker pathname={location.pathname} params={location.params} />
         ) : null}

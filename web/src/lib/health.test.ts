@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { edgeTone, formatMs, formatPercent, formatRate, healthOfRatio } from './health.ts';
+import {
+  edgeTone,
+  formatMs,
+  formatPercent,
+  formatRate,
+  healthLook,
+  healthOfRatio,
+  isAlarming,
+} from './health.ts';
 
 describe('healthOfRatio', () => {
   it.each([
@@ -21,6 +29,20 @@ describe('edgeTone', () => {
   });
   it('keeps the health of an edge without denied calls', () => {
     expect(edgeTone({ health: 'degraded', denied: 0 })).toBe('degraded');
+  });
+});
+
+describe('healthLook', () => {
+  it('tells healthy, degraded and failing apart by colour, and denied by its dash', () => {
+    const colours = new Set([healthLook.healthy.color, healthLook.degraded.color, healthLook.failing.color]);
+    expect(colours.size).toBe(3);
+    expect(healthLook.denied.color).toBe(healthLook.failing.color);
+    expect(healthLook.denied.dash).toBeTruthy();
+    expect(healthLook.failing.dash).toBeUndefined();
+  });
+  it('draws the eye only to what is going wrong', () => {
+    expect((['healthy', 'idle', 'unknown'] as const).map(isAlarming)).toEqual([false, false, false]);
+    expect((['degraded', 'failing', 'denied'] as const).map(isAlarming)).toEqual([true, true, true]);
   });
 });
 
