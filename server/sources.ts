@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { CallFailure } from '../shared/inventory.ts';
 import { type ComputeAdapter, GoogleComputeAdapter } from './collect/compute-adapter.ts';
-import { GoogleLoggingAdapter, type LoggingAdapter } from './collect/logging-adapter.ts';
-import { GoogleMonitoringAdapter, type MonitoringAdapter } from './collect/monitoring-adapter.ts';
+import type { LoggingAdapter } from './collect/logging-adapter.ts';
+import type { MonitoringAdapter } from './collect/monitoring-adapter.ts';
 import { GoogleProjectsAdapter, type ProjectsAdapter } from './collect/projects-adapter.ts';
 import { GooglePubSubAdapter, type PubSubAdapter } from './collect/pubsub-adapter.ts';
 import { GoogleRunAdapter, type RunAdapter } from './collect/run-adapter.ts';
@@ -10,6 +10,7 @@ import { GoogleSchedulerAdapter, type SchedulerAdapter } from './collect/schedul
 import { GoogleTasksAdapter, type TasksAdapter } from './collect/tasks-adapter.ts';
 import { GoogleTraceAdapter, type TraceAdapter } from './collect/trace-adapter.ts';
 import {
+  type FakeClientOptions,
   fakeClientOptions,
   fakeRestClientOptions,
   fakeRestRootUrl,
@@ -45,6 +46,31 @@ export interface Source {
 
 type Adapters = Omit<Source, 'description' | 'projects' | 'notes' | 'trafficUntil' | 'fake' | 'close'>;
 
+/**
+ * Logging and Monitoring adapters whose client libraries load on first use: they serve the panels
+ * only, and loading them up front would hold back the server's start by a second or more.
+ */
+function lazyObservability(options?: FakeClientOptions): Pick<Adapters, 'logging' | 'monitoring'> {
+  let logging: Promise<LoggingAdapter> | undefined;
+  let monitoring: Promise<MonitoringAdapter> | undefined;
+  const loggingAdapter = () =>
+    (logging ??= import('./collect/logging-adapter.ts').then((m) => new m.GoogleLoggingAdapter(options)));
+  const monitoringAdapter = () =>
+    (monitoring ??= import('./collect/monitoring-adapter.ts').then(
+      (m) => new m.GoogleMonitoringAdapter(options),
+    ));
+  return {
+    logging: {
+      listEntries: async (query) => (await loggingAdapter()).listEntries(query),
+      close: async () => (logging ? (await logging).close() : undefined),
+    },
+    monitoring: {
+      listTimeSeries: async (query) => (await monitoringAdapter()).listTimeSeries(query),
+      close: async () => (monitoring ? (await monitoring).close() : undefined),
+    },
+  };
+}
+
 function closeAll(adapters: Adapters): Promise<void> {
   return Promise.all(Object.values(adapters).map((adapter) => adapter.close())).then(() => undefined);
 }
@@ -70,8 +96,7 @@ export async function worldSource(
     tasks: new GoogleTasksAdapter(endpoint),
     compute: new GoogleComputeAdapter(fakeRestClientOptions(fake)),
     trace: new GoogleTraceAdapter({ rootUrl: fakeRestRootUrl(fake), auth: 'none' }),
-    logging: new GoogleLoggingAdapter(endpoint),
-    monitoring: new GoogleMonitoringAdapter(endpoint),
+    ...lazyObservability(endpoint),
   };
   const present = world.now ? new Date(world.now) : undefined;
   return {
@@ -104,8 +129,7 @@ export function googleSource(projects: string[]): Source {
     tasks: new GoogleTasksAdapter(),
     compute: new GoogleComputeAdapter(),
     trace: new GoogleTraceAdapter(),
-    logging: new GoogleLoggingAdapter(),
-    monitoring: new GoogleMonitoringAdapter(),
+    ...lazyObservability(),
   };
   return {
     description: `Google Cloud projects ${projects.join(', ')}`,

@@ -17,7 +17,7 @@ import { readTraces } from '../collect/observe-traces.ts';
 import type { TraceAdapter } from '../collect/trace-adapter.ts';
 import { followFailure, type NodeState } from '../core/follow-failure.ts';
 import { healthOf } from '../core/health.ts';
-import { groupTraceCopies, nodesOfTraces, observedTraffic, traceResolver } from '../core/observed-edges.ts';
+import { observedTraffic } from '../core/observed-edges.ts';
 import { readErrors } from './errors.ts';
 import { readServiceCounts, readSignals } from './signals.ts';
 import { RANGES, windowOf } from './time-ranges.ts';
@@ -143,14 +143,12 @@ export class GoogleObservabilityService implements ObservabilityService {
       ),
     ]);
     const traces = traceReads.flat();
-    const window = { fromMs: from.getTime(), toMs: to.getTime() };
-    const { edges, traces: tracesRead } = observedTraffic(traces, inventory.workloads, window);
-    const traced = new Map(
-      nodesOfTraces(groupTraceCopies(traces).map(traceResolver(inventory.workloads)), window).map((n) => [
-        n.id,
-        n,
-      ]),
-    );
+    const {
+      edges,
+      nodes: tracedNodes,
+      traces: tracesRead,
+    } = observedTraffic(traces, inventory.workloads, { fromMs: from.getTime(), toMs: to.getTime() });
+    const traced = new Map(tracedNodes.map((n) => [n.id, n]));
     const counts = new Map(countReads);
     const minutes = RANGES[range].seconds / 60;
     const nodes: NodeTraffic[] = inventory.workloads
