@@ -9,7 +9,8 @@ export default defineConfig({
       'scripts/**/*.test.ts',
     ],
     environment: 'node',
-    testTimeout: 20_000,
-    hookTimeout: 30_000,
+    // Child-process tests start `runmap` under tsx, which takes seconds on a loaded 2-core machine.
+    testTimeout: 60_000,
+    hookTimeout: 90_000,
   },
 });

@@ -60,7 +60,7 @@ describe('runmap serve on Cloud Run', () => {
       });
       child.stderr?.on('data', (c: Buffer) => logs.push(c.toString()));
       base = `http://127.0.0.1:${port}`;
-      for (let i = 0; i < 100; i++) {
+      for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
         if (
           await fetch(`${base}/healthz`).then(
             (r) => r.ok,
@@ -106,7 +106,8 @@ describe('runmap serve on Cloud Run', () => {
     child.stderr?.on('data', (c: Buffer) => {
       out += c.toString();
     });
-    for (let i = 0; i < 100 && !out.includes('RUNMAP_AUTH=disabled'); i++) {
+    // Wait until it serves, so both the warning and the start line are in the log.
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline && !out.includes('runmap serving'); ) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     child.kill('SIGTERM');
