@@ -29,6 +29,13 @@ async function msUntil(page: Page, since: number, selector: string): Promise<num
 
 const pageNow = (page: Page): Promise<number> => page.evaluate(() => performance.now());
 
+/** How long the page's last request whose URL holds `part` took, from Resource Timing. */
+const requestMs = (page: Page, part: string): Promise<number> =>
+  page.evaluate((part) => {
+    const entries = performance.getEntriesByType('resource').filter((entry) => entry.name.includes(part));
+    return Math.round(entries[entries.length - 1]?.duration ?? -1);
+  }, part);
+
 function recordTiming(name: string, ms: number): void {
   const file = 'test-results/artifacts/observability-timings.json';
   mkdirSync('test-results/artifacts', { recursive: true });
@@ -107,6 +114,7 @@ test('the Signals tab shows the golden signals as charts in the panel', async ({
     'nodeClickToSignalsChartMs',
     await msUntil(page, started, '[data-signal="rate"] .chart__svg path'),
   );
+  recordTiming('signalsRequestMs', await requestMs(page, '/signals?'));
   expect(new URL(page.url()).searchParams.get('tab')).toBe('signals');
 
   for (const signal of ['rate', 'errors', 'latency', 'instances']) {
@@ -148,6 +156,8 @@ test('the Signals tab shows the golden signals as charts in the panel', async ({
 test('an error group opens its sample trace as a waterfall, its path lit on the map', async ({ page }) => {
   test.setTimeout(60_000);
   await page.goto(`/map?focus=${encodeURIComponent(payment)}`);
+  // As a user would: the map is there and the panel open before the tab is chosen.
+  await expect(page.locator(node(payment))).toBeVisible({ timeout: 30_000 });
   await expect(panel(page).getByRole('heading', { name: 'payment' })).toBeVisible();
   const started = await pageNow(page);
   await panel(page).getByRole('tab', { name: 'Errors' }).click();
@@ -157,6 +167,7 @@ test('an error group opens its sample trace as a waterfall, its path lit on the 
     .filter({ has: page.getByRole('button', { name: 'Open sample trace' }) });
   await expect(group.first()).toBeVisible();
   recordTiming('errorsTabClickToGroupsMs', await msUntil(page, started, '.error-group'));
+  recordTiming('errorsRequestMs', await requestMs(page, '/errors?'));
   await page.screenshot({ path: 'test-results/artifacts/observability-errors.png' });
   const opened = await pageNow(page);
   await group.first().getByRole('button', { name: 'Open sample trace' }).click();

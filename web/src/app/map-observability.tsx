@@ -102,6 +102,7 @@ export function useMapObservability({
   }, [traceRef, trace.data, follow, followed.data]);
 
   // The Signals tab is the likeliest next step once a service is open: its data is asked for now.
+  // Only signals: Cloud Monitoring's read quota is generous, Cloud Logging's (entries.list) is not.
   const queryClient = useQueryClient();
   const isService = focus !== null && /\/services\/[^/]+$/.test(focus);
   useEffect(() => {
