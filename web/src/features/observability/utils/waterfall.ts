@@ -76,7 +76,7 @@ export function labelPlacement(
 }
 
 /** Distinct, colour-blind-aware hues for services; red is kept for errors. */
-const PALETTE = ['#2563eb', '#7c3aed', '#0d9488', '#ea580c', '#db2777', '#0891b2', '#65a30d', '#a16207'];
+const PALETTE = ['#2563eb', '#7c3aed', '#0d9488', '#ea580c', '#db2777', '#65a30d', '#a16207', '#334155'];
 export const UNKNOWN_SERVICE_COLOUR = '#94a3b8';
 
 /** A colour per service, in order of first appearance (so the caller's is always blue); null is grey. */
