@@ -1,5 +1,10 @@
-import type { ConsoleLinks, SignalsResponse, TimeRange } from '../../../../../shared/observability.ts';
-import { formatMs, formatPercent, formatRate, healthLook } from '../../../lib/health.ts';
+import type {
+  ConsoleLinks,
+  Health,
+  SignalsResponse,
+  TimeRange,
+} from '../../../../../shared/observability.ts';
+import { formatMs, formatPercent, formatRate, healthLook, healthOfRatio } from '../../../lib/health.ts';
 import { useSignals } from '../api/get-signals.ts';
 import { rangeLabels } from '../utils/url-state.ts';
 import { ConsoleLinkBar } from './console-links.tsx';
@@ -67,13 +72,7 @@ function Signals({ data, range }: { data: SignalsResponse; range: TimeRange }) {
       <SignalCard
         title="5xx ratio"
         figure={formatPercent(summary.errorRatio)}
-        tone={
-          summary.errorRatio !== null && summary.errorRatio >= 0.1
-            ? 'failing'
-            : summary.errorRatio
-              ? 'degraded'
-              : null
-        }
+        tone={healthOfRatio(summary.errorRatio)}
         testId="errors"
       >
         <LineChart
@@ -142,7 +141,7 @@ function SignalCard({
 }: {
   title: string;
   figure: React.ReactNode;
-  tone?: 'failing' | 'degraded' | null;
+  tone?: Health | null;
   testId: string;
   children: React.ReactNode;
 }) {
