@@ -209,9 +209,17 @@ test('the Traces tab lists traces through the service and opens one', async ({ p
   await expect(page).toHaveURL(/trace=/);
   await expect(first).toHaveAttribute('aria-current', 'true');
   await expect(page.getByTestId('trace-drawer').locator('.wf-row').first()).toBeVisible();
-  await page.getByRole('button', { name: 'Close the trace' }).click();
+  // Escape in the drawer closes it and leaves the panel open.
+  await page.getByTestId('trace-drawer').locator('.wf-row').first().focus();
+  await page.keyboard.press('Escape');
   await expect(page.getByTestId('trace-drawer')).toHaveCount(0);
+  await expect(panel(page)).toBeVisible();
   expect(new URL(page.url()).searchParams.get('trace')).toBeNull();
+  // Following toggles: pressed again, it stops.
+  await panel(page).getByRole('button', { name: 'Follow the failure' }).click();
+  await expect(page.getByTestId('follow-banner')).toBeVisible();
+  await panel(page).getByRole('button', { name: 'Following the failure' }).click();
+  await expect(page.getByTestId('follow-banner')).toHaveCount(0);
 });
 
 test('panel tabs are keyboard reachable and kept in the URL', async ({ page }) => {

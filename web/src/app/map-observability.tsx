@@ -161,7 +161,7 @@ export function useMapObservability({
       traffic={traffic}
       range={range}
       following={follow === focus && !traceRef}
-      onFollow={() => navigate(mapUrl({ follow: focus, trace: null }))}
+      onFollow={() => navigate(mapUrl({ follow: follow === focus ? null : focus, trace: null }))}
     />
   ) : null;
 

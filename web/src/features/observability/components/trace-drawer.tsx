@@ -34,7 +34,17 @@ export function TraceDrawer({
   const consoleHref = safeHref(traceConsoleUrl(traceRef));
   const root = trace.data?.spans.find((span) => span.parentSpanId === null) ?? trace.data?.spans[0];
   return (
-    <section className="trace-drawer" aria-labelledby="trace-drawer-title" data-testid="trace-drawer">
+    <section
+      className="trace-drawer"
+      aria-labelledby="trace-drawer-title"
+      data-testid="trace-drawer"
+      // Escape inside the drawer closes the drawer, and not the service panel beside it.
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || event.defaultPrevented) return;
+        event.preventDefault();
+        onClose();
+      }}
+    >
       <header className="trace-drawer__header">
         <div className="trace-drawer__title">
           <h2 id="trace-drawer-title">
