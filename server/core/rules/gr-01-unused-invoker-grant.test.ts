@@ -46,15 +46,15 @@ describe('GR-01 unused invoker grant', () => {
     expect(found[0]?.remediation.terraform).toContain('google_cloud_run_v2_service_iam_member');
   });
 
-  it('flags both when nothing called, and says when the project had no traces at all', () => {
+  it('stays silent on a service whose project had no traces, even when other projects had some', () => {
+    // Calls to order would leave server spans in p1; with none read there, tracing may simply be off.
     const elsewhere = aService({ shortName: 'other', project: 'p2' });
     const found = findings(
       aCall(elsewhere, elsewhere, 'x'),
       ['p1', 'p2'],
       [frontend, batch, order, elsewhere],
     );
-    expect(found).toHaveLength(2);
-    expect(found[0]?.message).toContain('no traces at all were read from p1');
+    expect(found).toEqual([]);
   });
 
   it('stays silent without traces, or when the project’s traces could not be read', () => {

@@ -13,7 +13,7 @@ export const gr01UnusedInvokerGrant: Rule = {
   description:
     'A service account that workloads of the estate run as holds an invoker role on the service (or its ' +
     'project), and no traced call from any of those workloads reached the service in the traffic window. ' +
-    'Silent when traces were not read for the service’s project or the callers’, or when the estate has none.',
+    'Silent when no trace was read from the service’s project, when the callers’ traces were not read, or when the estate has none.',
   rationale:
     'Permitted but never observed: the grant lets the workloads that run as this account call the service, and ' +
     'none of them does. Unused grants are standing access that an attacker who takes over one of those ' +
@@ -24,7 +24,9 @@ export const gr01UnusedInvokerGrant: Rule = {
   evaluate({ workload, invokers, estate }) {
     const { window, runnersByAccount, observedBetween } = estate.traffic;
     if (!window) return [];
-    if (!window.tracesByProject.has(workload.project)) return [];
+    // Calls to the service leave server spans in its own project: with none read from there (tracing
+    // off, or the read failed), silence says nothing about the grant.
+    if (!window.tracesByProject.get(workload.project)) return [];
     // No trace anywhere in the estate: tracing is off, and silence says nothing.
     if (![...window.tracesByProject.values()].some((count) => count > 0)) return [];
     const byMember = new Map<string, Invoker[]>();
@@ -37,12 +39,10 @@ export const gr01UnusedInvokerGrant: Rule = {
       const runners = (runnersByAccount.get(email) ?? []).filter((r) => r.name !== workload.name);
       // Accounts no workload runs as (pushers, deployers, people's robots) make no traced calls.
       if (runners.length === 0) return [];
-      // Without the callers' traces, silence says nothing.
-      if (runners.some((r) => !window.tracesByProject.has(r.project))) return [];
+      // A call is told by its caller's client span: without traces from every caller's project,
+      // silence says nothing.
+      if (runners.some((r) => !window.tracesByProject.get(r.project))) return [];
       if (runners.some((r) => observedBetween.has(between(r.name, workload.name)))) return [];
-      const quiet = [...new Set([workload.project, ...runners.map((r) => r.project)])].filter(
-        (p) => window.tracesByProject.get(p) === 0,
-      );
       const names = runners.map((r) => `${r.shortName}${r.kind === 'job' ? ' (job)' : ''}`);
       const evidence: Evidence[] = [
         ...grants.map(grantEvidence),
@@ -57,7 +57,6 @@ export const gr01UnusedInvokerGrant: Rule = {
           message:
             `${email} may invoke ${workload.shortName} (${grants.map((g) => `${g.role} ${g.grantedOn === 'project' ? `on project ${workload.project}` : 'on the service'}`).join(', ')}), ` +
             `but no traced call from ${names.join(', ')}, which run${runners.length === 1 ? 's' : ''} as it, reached ${workload.shortName} in the last ${windowLength(window)}` +
-            `${quiet.length > 0 ? ` (no traces at all were read from ${quiet.join(', ')}: if tracing is off there, the grant may still be used)` : ''}` +
             `${window.truncated ? ' (the trace read was capped, so older calls may be missed)' : ''}.`,
           evidence,
           remediation: {
