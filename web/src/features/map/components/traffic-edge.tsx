@@ -1,12 +1,30 @@
-import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getBezierPath } from '@xyflow/react';
+import {
+  BaseEdge,
+  EdgeLabelRenderer,
+  type EdgeProps,
+  getBezierPath,
+  type ReactFlowState,
+  useStore,
+} from '@xyflow/react';
 import { memo } from 'react';
-import { type HealthTone, healthLook } from '../../../lib/health.ts';
+import { type HealthTone, healthLook, isAlarming } from '../../../lib/health.ts';
 import type { TrafficFlowEdge } from '../utils/traffic-overlay.ts';
 import './traffic-overlay.css';
 
 /** Wider for busier edges: 1.5 px for a trickle, up to 5 px for thousands of calls a minute. */
 const widthFor = (callsPerMinute: number): number =>
   Math.min(5, 1.5 + Math.log10(1 + Math.max(0, callsPerMinute)) * 1.1);
+
+/**
+ * How far out the map is zoomed, in three steps (so that edges re-render only when a step is
+ * crossed): 0 close enough to read every label; 1 and 2 further out, where only the labels of
+ * failing, degraded and denied edges stay, enlarged so that the overview can still be read.
+ */
+const zoomStep = (state: ReactFlowState): 0 | 1 | 2 => {
+  const zoom = state.transform[2];
+  return zoom >= 0.7 ? 0 : zoom >= 0.45 ? 1 : 2;
+};
+const LABEL_SCALE = [1, 1.4, 2] as const;
 
 /** Observed calls: coloured by health (denied dashed red), labelled with calls/min and error share. */
 export const TrafficEdge = memo(function TrafficEdge(props: EdgeProps<TrafficFlowEdge>) {
@@ -23,6 +41,8 @@ export const TrafficEdge = memo(function TrafficEdge(props: EdgeProps<TrafficFlo
     curvature: 0.15,
   });
   const lit = data?.state === 'lit';
+  const step = useStore(zoomStep);
+  const label = data?.label && (step === 0 || lit || isAlarming(tone)) ? data.label : null;
   const width = widthFor(data?.traffic?.callsPerMinute ?? 0) + (lit ? 1.5 : 0);
   return (
     <g
@@ -38,14 +58,16 @@ export const TrafficEdge = memo(function TrafficEdge(props: EdgeProps<TrafficFlo
         style={{ stroke: look.color, strokeWidth: width, strokeDasharray: look.dash }}
         interactionWidth={12}
       />
-      {data?.label ? (
+      {label ? (
         <EdgeLabelRenderer>
           <div
-            className={`traffic-label traffic-label--${tone}${data.state ? ` traffic-label--${data.state}` : ''}`}
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            className={`traffic-label traffic-label--${tone}${data?.state ? ` traffic-label--${data.state}` : ''}`}
+            style={{
+              transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px) scale(${LABEL_SCALE[step]})`,
+            }}
             data-edge-id={props.id}
           >
-            {data.label}
+            {label}
           </div>
         </EdgeLabelRenderer>
       ) : null}
