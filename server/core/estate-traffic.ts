@@ -21,6 +21,13 @@ export interface CallEdge {
   evidence: string;
 }
 
+/** A call declared by an env var of `source` holding the URL of another workload. */
+export interface DeclaredCall {
+  source: string;
+  target: string;
+  evidence: string;
+}
+
 /** What the rules and the graph need of the estate's traffic, built once per analysis. */
 export interface EstateTraffic {
   /** Undefined when the inventory holds no traces (not collected). */
@@ -29,6 +36,8 @@ export interface EstateTraffic {
   observed: readonly ObservedEdge[];
   /** Observed edges by `${source}->${target}`. */
   observedBetween: ReadonlyMap<string, ObservedEdge>;
+  /** Declared calls, one per env var and workload it names, in workload and env order. */
+  declared: readonly DeclaredCall[];
   /** Calls each workload makes (observed and declared), to workloads, by caller. */
   callees: ReadonlyMap<string, readonly CallEdge[]>;
   /** Workloads by the (lower-case) email of the service account they run as. */
@@ -79,16 +88,8 @@ export function estateTrafficOf(inventory: Inventory): EstateTraffic {
       evidence: `${edge.calls} traced calls in the last ${windowLength(window)}`,
     });
   }
-  const locator = serviceLocator(workloads);
-  for (const source of workloads) {
-    for (const env of source.env) {
-      if (env.value === undefined || env.secret) continue;
-      for (const { target, shown } of locator.servicesIn(env.value, source)) {
-        if (target !== source.name)
-          add(source.name, { target, kind: 'declared', evidence: `env ${env.name} = ${shown}` });
-      }
-    }
-  }
+  const declared = declaredCalls(workloads);
+  for (const { source, target, evidence } of declared) add(source, { target, kind: 'declared', evidence });
 
   const projects = new Map(inventory.projects.map((p) => [p.projectId, p]));
   const runnersByAccount = new Map<string, Workload[]>();
@@ -97,7 +98,23 @@ export function estateTrafficOf(inventory: Inventory): EstateTraffic {
     if (!email) continue;
     runnersByAccount.set(email, [...(runnersByAccount.get(email) ?? []), workload]);
   }
-  return { window, observed, observedBetween, callees, runnersByAccount };
+  return { window, observed, observedBetween, declared, callees, runnersByAccount };
+}
+
+/** Calls declared by env vars (not secrets) that hold another workload's URL; no self-calls. */
+function declaredCalls(workloads: readonly Workload[]): DeclaredCall[] {
+  const locator = serviceLocator(workloads);
+  const calls: DeclaredCall[] = [];
+  for (const source of workloads) {
+    for (const env of source.env) {
+      if (env.value === undefined || env.secret) continue;
+      for (const { target, shown } of locator.servicesIn(env.value, source)) {
+        if (target !== source.name)
+          calls.push({ source: source.name, target, evidence: `env ${env.name} = ${shown}` });
+      }
+    }
+  }
+  return calls;
 }
 
 /** Observed edges as graph edges (kind `observed`), with their statistics and why they exist. */

@@ -25,7 +25,6 @@ import { exposureOf } from './exposure.ts';
 import { type Frontend, hostsOf, lastSegment, loadBalancerLabel } from './frontends.ts';
 import { grantScope } from './invokers.ts';
 import { runtimeIdentityOf } from './runtime-identity.ts';
-import { serviceLocator } from './service-locator.ts';
 
 function zeroCounts(): SeverityCounts {
   return { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
@@ -284,14 +283,8 @@ export function buildGraph(
     }
   }
 
-  const locator = serviceLocator(workloads);
-  for (const source of workloads) {
-    for (const env of source.env) {
-      if (env.value === undefined || env.secret) continue;
-      for (const { target, shown } of locator.servicesIn(env.value, source)) {
-        collector.add('declared', source.name, target, [`env ${env.name} = ${shown}`]);
-      }
-    }
+  for (const { source, target, evidence } of estate.traffic.declared) {
+    collector.add('declared', source, target, [evidence]);
   }
 
   // Index grants by member once; a project-level grant lists every workload of its project.
