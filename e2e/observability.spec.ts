@@ -218,7 +218,11 @@ test('the Traces tab lists traces through the service and opens one', async ({ p
   // Following toggles: pressed again, it stops.
   await panel(page).getByRole('button', { name: 'Follow the failure' }).click();
   await expect(page.getByTestId('follow-banner')).toBeVisible();
-  await panel(page).getByRole('button', { name: 'Following the failure' }).click();
+  await expect(panel(page).getByRole('button', { name: 'Follow the failure' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await panel(page).getByRole('button', { name: 'Follow the failure' }).click();
   await expect(page.getByTestId('follow-banner')).toHaveCount(0);
 });
 

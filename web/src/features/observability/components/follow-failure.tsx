@@ -51,7 +51,8 @@ export function HealthStrip({
           aria-pressed={following}
           title="Walk down its failing calls to the service where the errors start"
         >
-          {following ? 'Following the failure' : 'Follow the failure'} <span aria-hidden="true">→</span>
+          {/* One name in both states (a toggle button): aria-pressed and the look tell them apart. */}
+          Follow the failure <span aria-hidden="true">{following ? '✓' : '→'}</span>
         </button>
       ) : null}
     </div>
