@@ -30,6 +30,21 @@ export class GoogleApiError extends Error {
   static notFound(message: string): GoogleApiError {
     return new GoogleApiError(status.NOT_FOUND, message);
   }
+
+  /** PERMISSION_DENIED in an API's own wording, which differs from one API to the next. */
+  static denied(message: string): GoogleApiError {
+    return new GoogleApiError(status.PERMISSION_DENIED, message);
+  }
+
+  static unimplemented(message: string): GoogleApiError {
+    return new GoogleApiError(status.UNIMPLEMENTED, message);
+  }
+}
+
+/** What the fake answers for any thrown error: a GoogleApiError as is, anything else as INTERNAL. */
+export function asGoogleApiError(error: unknown): GoogleApiError {
+  if (error instanceof GoogleApiError) return error;
+  return new GoogleApiError(status.INTERNAL, `fake-google: ${(error as Error).message}`);
 }
 
 // google.rpc.Code to HTTP status, as google/rpc/code.proto documents each code.

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import * as grpc from '@grpc/grpc-js';
 import { serializer } from 'google-gax';
 import { type CallRecord, type FailCallOptions, FakeControls, type StatusCode } from './fake-controls.ts';
-import { GoogleApiError } from './google-api-error.ts';
+import { asGoogleApiError, GoogleApiError } from './google-api-error.ts';
 import { type GoogleProtos, loadGoogleProtos } from './google-protos.ts';
 import type { JsonObject } from './proto-json-checker.ts';
 import { type FakeCallContext, type FakeGrpcService, fakeGrpcServices } from './registry.ts';
@@ -159,7 +159,7 @@ function grpcService(
       try {
         const failure = context.controls.takeFailure(path);
         if (failure) throw failure;
-        if (!handler) throw new GoogleApiError(grpc.status.UNIMPLEMENTED, UNIMPLEMENTED_MESSAGE);
+        if (!handler) throw GoogleApiError.unimplemented(UNIMPLEMENTED_MESSAGE);
         const response = await handler(call.request, context);
         const message = serializer.fromProto3JSON(responseType, response as serializer.JSONValue);
         if (!message) throw new Error(`${method.name} answered nothing`);
@@ -167,12 +167,9 @@ function grpcService(
         record.code = grpc.status.OK;
         callback(null, bytes);
       } catch (error) {
-        const known = error instanceof GoogleApiError;
-        record.code = known ? error.code : grpc.status.INTERNAL;
-        callback({
-          code: record.code,
-          details: known ? error.message : `fake-google: ${(error as Error).message}`,
-        });
+        const { code, message } = asGoogleApiError(error);
+        record.code = code;
+        callback({ code, details: message });
       }
     };
   }

@@ -1,12 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { status } from '@grpc/grpc-js';
 import { COMPUTE_V1_BASE } from '../compute-world.ts';
-import { GoogleApiError, httpStatusOf } from '../google-api-error.ts';
+import { asGoogleApiError, GoogleApiError, httpStatusOf } from '../google-api-error.ts';
 import { paginate } from '../paginate.ts';
 import type { JsonObject } from '../proto-json-checker.ts';
 import type { FakeCallContext } from '../registry.ts';
 import { isProjectRef } from '../resource-names.ts';
 import type { ComputeSection, WorldProject } from '../world.ts';
+import { sendJson } from './send-json.ts';
 import { visibleProject } from './visible-project.ts';
 
 /** One list method of the Compute v1 REST API that the fake serves. */
@@ -113,18 +114,16 @@ export function computeRestHandler(
         );
       }
       if (req.method !== 'GET') {
-        throw new GoogleApiError(status.UNIMPLEMENTED, `fake-google serves only GET on ${url.pathname}`);
+        throw GoogleApiError.unimplemented(`fake-google serves only GET on ${url.pathname}`);
       }
       const body = listBody(list, match[1] ?? '', match[2], url.searchParams, context);
       record.code = status.OK;
-      send(res, 200, body);
+      sendJson(res, 200, body);
     } catch (error) {
-      const known = error instanceof GoogleApiError;
-      const code = known ? error.code : status.INTERNAL;
-      const message = known ? error.message : `fake-google: ${(error as Error).message}`;
+      const { code, message } = asGoogleApiError(error);
       record.code = code;
       const http = httpStatusOf(code);
-      send(res, http, {
+      sendJson(res, http, {
         error: {
           code: http,
           message,
@@ -151,16 +150,11 @@ function listBody(
     ref,
     // Compute's answer for a project the caller may not list in, e.g. "Required
     // 'compute.globalOperations.list' permission for 'projects/travis-staging-1'" (travis-ci/terraform-config#490).
-    () =>
-      new GoogleApiError(
-        status.PERMISSION_DENIED,
-        `Required '${list.permission}' permission for '${resource}'`,
-      ),
+    () => GoogleApiError.denied(`Required '${list.permission}' permission for '${resource}'`),
   );
   for (const unsupported of ['filter', 'orderBy']) {
     if (params.get(unsupported)) {
-      throw new GoogleApiError(
-        status.UNIMPLEMENTED,
+      throw GoogleApiError.unimplemented(
         `fake-google does not support ${unsupported} on ${list.service}.List`,
       );
     }
@@ -203,13 +197,4 @@ function inScope(project: WorldProject, section: ComputeSection, region: string 
 /** Compute's wording for a bad parameter, e.g. "Invalid value for field 'maxResults': '501'. Must be …". */
 function invalid(field: string, value: string, why: string): GoogleApiError {
   return GoogleApiError.invalidArgument(`Invalid value for field '${field}': '${value}'. ${why}.`);
-}
-
-function send(res: ServerResponse, code: number, body: JsonObject): void {
-  const text = JSON.stringify(body);
-  res.writeHead(code, {
-    'content-type': 'application/json; charset=UTF-8',
-    'content-length': Buffer.byteLength(text),
-  });
-  res.end(text);
 }

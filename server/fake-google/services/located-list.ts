@@ -1,4 +1,3 @@
-import { status } from '@grpc/grpc-js';
 import { GoogleApiError } from '../google-api-error.ts';
 import { type PageLimits, paginate } from '../paginate.ts';
 import type { JsonObject } from '../proto-json-checker.ts';
@@ -40,15 +39,11 @@ export function locatedList(spec: LocatedListSpec): UnaryHandler {
         `Invalid parent '${parent}': expected projects/{project}/locations/{location}.`,
       );
     }
-    if (filter) throw new GoogleApiError(status.UNIMPLEMENTED, 'fake-google does not support filter.');
-    const project = visibleProject(
-      context,
-      ref,
-      () =>
-        new GoogleApiError(
-          status.PERMISSION_DENIED,
-          `The principal (user or service account) lacks IAM permission "${spec.permission}" for the resource "${parent}" (or the resource may not exist).`,
-        ),
+    if (filter) throw GoogleApiError.unimplemented('fake-google does not support filter.');
+    const project = visibleProject(context, ref, () =>
+      GoogleApiError.denied(
+        `The principal (user or service account) lacks IAM permission "${spec.permission}" for the resource "${parent}" (or the resource may not exist).`,
+      ),
     );
     const page = paginate(
       inLocation(project, spec.section, location),

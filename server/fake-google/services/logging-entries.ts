@@ -1,4 +1,3 @@
-import { status } from '@grpc/grpc-js';
 import { GoogleApiError } from '../google-api-error.ts';
 import { type FilterableLogEntry, LOG_SEVERITIES, parseLoggingFilter } from '../logging-filter.ts';
 import { paginate } from '../paginate.ts';
@@ -94,14 +93,10 @@ function projectsOf(resourceNames: string[], context: FakeCallContext): WorldPro
         `Invalid resource name "${name}": the fake reads projects/{project} only (not organizations, folders, billing accounts or log views).`,
       );
     }
-    const project = visibleProject(
-      context,
-      ref,
-      () =>
-        new GoogleApiError(
-          status.PERMISSION_DENIED,
-          `Permission 'logging.logEntries.list' denied on resource (or it may not exist): ${name}`,
-        ),
+    const project = visibleProject(context, ref, () =>
+      GoogleApiError.denied(
+        `Permission 'logging.logEntries.list' denied on resource (or it may not exist): ${name}`,
+      ),
     );
     projects.set(project.projectId, project);
   }

@@ -1,4 +1,3 @@
-import { status } from '@grpc/grpc-js';
 import { GoogleApiError } from '../google-api-error.ts';
 import {
   type Aggregation,
@@ -66,14 +65,8 @@ export function monitoringService(): FakeGrpcService {
         `Invalid name "${request.name}": the fake reads projects/{project} only (not organizations or folders).`,
       );
     }
-    const project = visibleProject(
-      context,
-      ref,
-      () =>
-        new GoogleApiError(
-          status.PERMISSION_DENIED,
-          `Permission monitoring.timeSeries.list denied (or the resource may not exist).`,
-        ),
+    const project = visibleProject(context, ref, () =>
+      GoogleApiError.denied(`Permission monitoring.timeSeries.list denied (or the resource may not exist).`),
     );
     if (request.orderBy) {
       throw GoogleApiError.invalidArgument('Field orderBy is not supported: it must be left blank.');

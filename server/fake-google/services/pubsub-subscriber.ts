@@ -1,4 +1,3 @@
-import { status } from '@grpc/grpc-js';
 import { GoogleApiError } from '../google-api-error.ts';
 import { paginate } from '../paginate.ts';
 import type { FakeGrpcService, UnaryHandler } from '../registry.ts';
@@ -25,10 +24,8 @@ export function pubsubSubscriberService(): FakeGrpcService {
         `Invalid project name: (project=${name}); expected projects/{project}.`,
       );
     }
-    const project = visibleProject(
-      context,
-      ref,
-      () => new GoogleApiError(status.PERMISSION_DENIED, 'User not authorized to perform this action.'),
+    const project = visibleProject(context, ref, () =>
+      GoogleApiError.denied('User not authorized to perform this action.'),
     );
     const page = paginate(project.pubsubSubscriptions, {
       pageSize,

@@ -1,4 +1,3 @@
-import { status } from '@grpc/grpc-js';
 import { GoogleApiError } from '../google-api-error.ts';
 import type { FakeCallContext, FakeGrpcService, UnaryHandler } from '../registry.ts';
 import { isProjectRef, splitResourceName } from '../resource-names.ts';
@@ -57,8 +56,7 @@ function find(name: string, permission: string, context: FakeCallContext): World
  * not exist").
  */
 function permissionDenied(permission: string, name: string): GoogleApiError {
-  return new GoogleApiError(
-    status.PERMISSION_DENIED,
+  return GoogleApiError.denied(
     `Permission '${permission}' denied on resource '//cloudresourcemanager.googleapis.com/${name}' (or it may not exist).`,
   );
 }

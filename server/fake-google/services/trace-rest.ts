@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { status } from '@grpc/grpc-js';
-import { GoogleApiError, httpStatusOf } from '../google-api-error.ts';
+import { asGoogleApiError, GoogleApiError, httpStatusOf } from '../google-api-error.ts';
 import { paginate } from '../paginate.ts';
 import type { JsonObject } from '../proto-json-checker.ts';
 import type { FakeCallContext } from '../registry.ts';
@@ -8,6 +8,7 @@ import { isProjectId } from '../resource-names.ts';
 import { parseTimestamp } from '../timestamp.ts';
 import { type FilterableTrace, parseTraceFilter } from '../trace-filter.ts';
 import type { WorldProject } from '../world.ts';
+import { sendJson } from './send-json.ts';
 import { visibleProject } from './visible-project.ts';
 
 type RestHandler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -65,31 +66,28 @@ export function traceRestHandler(context: FakeCallContext, next: RestHandler): R
       const failure = context.controls.takeFailure(method);
       if (failure) throw failure;
       if (req.method !== 'GET') {
-        throw new GoogleApiError(status.UNIMPLEMENTED, `fake-google serves only GET on ${url.pathname}`);
+        throw GoogleApiError.unimplemented(`fake-google serves only GET on ${url.pathname}`);
       }
       if (!isProjectId(projectId)) {
         throw GoogleApiError.invalidArgument(`Invalid project ID "${projectId}".`);
       }
-      const project = visibleProject(
-        context,
-        projectId,
-        () => new GoogleApiError(status.PERMISSION_DENIED, 'The caller does not have permission'),
+      const project = visibleProject(context, projectId, () =>
+        GoogleApiError.denied('The caller does not have permission'),
       );
       const body =
         traceId === undefined
           ? listTraces(tracesOf(project), url.searchParams, projectId)
           : getTrace(tracesOf(project), traceId);
       record.code = status.OK;
-      send(res, 200, body);
+      sendJson(res, 200, body);
     } catch (error) {
-      const known = error instanceof GoogleApiError;
-      const code = known ? error.code : status.INTERNAL;
+      const { code, message } = asGoogleApiError(error);
       record.code = code;
       const http = httpStatusOf(code);
-      send(res, http, {
+      sendJson(res, http, {
         error: {
           code: http,
-          message: known ? error.message : `fake-google: ${(error as Error).message}`,
+          message,
           status: status[code],
         },
       });
@@ -197,13 +195,4 @@ function orderOf(orderBy: string): (a: PreparedTrace, b: PreparedTrace) => numbe
     );
   }
   return direction === 'desc' ? (a, b) => compare(b, a) : compare;
-}
-
-function send(res: ServerResponse, code: number, body: JsonObject): void {
-  const text = JSON.stringify(body);
-  res.writeHead(code, {
-    'content-type': 'application/json; charset=UTF-8',
-    'content-length': Buffer.byteLength(text),
-  });
-  res.end(text);
 }
