@@ -5,6 +5,7 @@ import type { FakeCallContext, FakeGrpcService, UnaryHandler } from '../registry
 import { isProjectRef, splitResourceName } from '../resource-names.ts';
 import { parseTimestamp } from '../timestamp.ts';
 import type { WorldProject } from '../world.ts';
+import { perProject } from './per-project.ts';
 import { visibleProject } from './visible-project.ts';
 
 interface ListLogEntriesRequest {
@@ -26,21 +27,15 @@ const LOGGING_PAGE_LIMITS = { defaultSize: 50, maxSize: 1000 };
  */
 export function loggingService(): FakeGrpcService {
   // Entries parsed once per world project, in timestamp order.
-  const prepared = new WeakMap<WorldProject, FilterableLogEntry[]>();
-  const entriesOf = (project: WorldProject) => {
-    let entries = prepared.get(project);
-    if (!entries) {
-      entries = project.logEntries
-        .map((json) => ({
-          json,
-          timestampMs: parseTimestamp(String(json.timestamp))?.ms ?? 0,
-          severity: LOG_SEVERITIES[String(json.severity ?? 'DEFAULT')] ?? 0,
-        }))
-        .sort((a, b) => a.timestampMs - b.timestampMs);
-      prepared.set(project, entries);
-    }
-    return entries;
-  };
+  const entriesOf = perProject((project): FilterableLogEntry[] =>
+    project.logEntries
+      .map((json) => ({
+        json,
+        timestampMs: parseTimestamp(String(json.timestamp))?.ms ?? 0,
+        severity: LOG_SEVERITIES[String(json.severity ?? 'DEFAULT')] ?? 0,
+      }))
+      .sort((a, b) => a.timestampMs - b.timestampMs),
+  );
 
   const listLogEntries: UnaryHandler = (request, context) => {
     const { resourceNames, filter, orderBy, pageSize, pageToken } =

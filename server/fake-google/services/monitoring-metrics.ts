@@ -11,7 +11,7 @@ import { paginate } from '../paginate.ts';
 import type { JsonObject } from '../proto-json-checker.ts';
 import type { FakeGrpcService, UnaryHandler } from '../registry.ts';
 import { isProjectRef, splitResourceName } from '../resource-names.ts';
-import type { WorldProject } from '../world.ts';
+import { perProject } from './per-project.ts';
 import { visibleProject } from './visible-project.ts';
 
 interface ProtoTime {
@@ -47,15 +47,7 @@ const MONITORING_PAGE_LIMITS = { defaultSize: 100_000, maxSize: 100_000 };
  * the aggregation of monitoring-aggregation.ts, FULL and HEADERS views, and pagination.
  */
 export function monitoringService(): FakeGrpcService {
-  const prepared = new WeakMap<WorldProject, PreparedSeries[]>();
-  const seriesOf = (project: WorldProject) => {
-    let series = prepared.get(project);
-    if (!series) {
-      series = project.timeSeries.map(prepareSeries);
-      prepared.set(project, series);
-    }
-    return series;
-  };
+  const seriesOf = perProject((project): PreparedSeries[] => project.timeSeries.map(prepareSeries));
 
   const listTimeSeries: UnaryHandler = (raw, context) => {
     const request = raw as unknown as ListTimeSeriesRequest;

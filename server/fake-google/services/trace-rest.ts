@@ -7,7 +7,7 @@ import type { FakeCallContext } from '../registry.ts';
 import { isProjectId } from '../resource-names.ts';
 import { parseTimestamp } from '../timestamp.ts';
 import { type FilterableTrace, parseTraceFilter } from '../trace-filter.ts';
-import type { WorldProject } from '../world.ts';
+import { perProject } from './per-project.ts';
 import { sendJson } from './send-json.ts';
 import { visibleProject } from './visible-project.ts';
 
@@ -40,15 +40,7 @@ const SERVICE = '/google.devtools.cloudtrace.v1.TraceService';
  * Requests to other paths go to `next`.
  */
 export function traceRestHandler(context: FakeCallContext, next: RestHandler): RestHandler {
-  const prepared = new WeakMap<WorldProject, PreparedTrace[]>();
-  const tracesOf = (project: WorldProject) => {
-    let traces = prepared.get(project);
-    if (!traces) {
-      traces = project.traces.map(prepareTrace);
-      prepared.set(project, traces);
-    }
-    return traces;
-  };
+  const tracesOf = perProject((project): PreparedTrace[] => project.traces.map(prepareTrace));
 
   return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake');
