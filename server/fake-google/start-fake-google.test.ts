@@ -4,6 +4,7 @@ import { fakeClientOptions } from './fake-client-options.ts';
 import { loadGoogleProtos } from './google-protos.ts';
 import { loadWorld } from './load-world.ts';
 import { type FakeGoogle, startFakeGoogle } from './start-fake-google.ts';
+import { failureOf } from './testing/failure-of.ts';
 import { aJob, aPolicy, aProject, aService, aWorld } from './world-builders.ts';
 
 type Service = protos.google.cloud.run.v2.IService;
@@ -86,12 +87,7 @@ afterAll(async () => {
 
 /** The gRPC status code of a failed call. */
 async function codeOf(call: Promise<unknown>): Promise<number | undefined> {
-  try {
-    await call;
-  } catch (error) {
-    return (error as { code?: number }).code;
-  }
-  return undefined;
+  return (await failureOf(call)).code;
 }
 
 async function listAll(parent: string, pageSize?: number): Promise<string[]> {

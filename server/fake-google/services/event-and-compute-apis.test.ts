@@ -10,6 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeClientOptions, fakeRestClientOptions } from '../fake-client-options.ts';
 import { loadWorld } from '../load-world.ts';
 import { type FakeGoogle, startFakeGoogle } from '../start-fake-google.ts';
+import { failureOf } from '../testing/failure-of.ts';
 import {
   aLoadBalancer,
   aProject,
@@ -73,15 +74,6 @@ afterAll(async () => {
   await fake.stop();
 });
 beforeEach(() => fake.reset());
-
-async function failureOf(call: Promise<unknown>): Promise<{ code?: number; message?: string }> {
-  try {
-    await call;
-  } catch (error) {
-    return error as { code?: number; message?: string };
-  }
-  return {};
-}
 
 describe('Pub/Sub, Scheduler and Tasks', () => {
   it('lists every subscription across pages with its push config', async () => {

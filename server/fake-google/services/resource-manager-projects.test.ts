@@ -4,6 +4,7 @@ import { derivedProjectNumber } from '../derived-project-number.ts';
 import { fakeClientOptions } from '../fake-client-options.ts';
 import { loadWorld } from '../load-world.ts';
 import { type FakeGoogle, startFakeGoogle } from '../start-fake-google.ts';
+import { failureOf } from '../testing/failure-of.ts';
 import { aPolicy, aProject, aWorld } from '../world-builders.ts';
 
 // The real @google-cloud/resource-manager ProjectsClient (its own google-gax), over gRPC, against the fake.
@@ -46,16 +47,6 @@ afterAll(async () => {
   await projects?.close();
   await fake?.stop();
 });
-
-/** The gRPC status code and message of a failed call; undefined code when it succeeds. */
-async function failureOf(call: Promise<unknown>): Promise<{ code?: number; message?: string }> {
-  try {
-    await call;
-  } catch (error) {
-    return error as { code?: number; message?: string };
-  }
-  return {};
-}
 
 describe('resourceManagerProjectsService', () => {
   it.each([SHOP, SHOP_NUMBER])('names the project by its number when getting projects/%s', async (ref) => {
