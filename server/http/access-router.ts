@@ -5,8 +5,8 @@ import { type AccessIndex, accessIndex, isMember } from '../core/access.ts';
 import type { Analysis } from '../core/analyze.ts';
 import { auditReport } from '../core/audit-report.ts';
 import { toCsv } from './csv.ts';
-import { InputError, NotFoundError, NotReadyError } from './errors.ts';
-import type { Snapshot, SnapshotStore } from './snapshot-store.ts';
+import { InputError, NotFoundError } from './errors.ts';
+import { readySnapshot, type Snapshot, type SnapshotStore } from './snapshot-store.ts';
 
 const RESOURCE_NAME = /^projects\/[^/]+\/locations\/[^/]+\/(services|jobs)\/[^/]+$/;
 
@@ -30,8 +30,7 @@ export function accessRouter(store: SnapshotStore): Router {
   // One index per snapshot, built on first use; dropped with the snapshot.
   const indexes = new WeakMap<Analysis, AccessIndex>();
   const ready = (): Snapshot & { index: AccessIndex } => {
-    const snapshot = store.current();
-    if (!snapshot) throw new NotReadyError('the first snapshot is still being collected; see /api/status');
+    const snapshot = readySnapshot(store);
     let index = indexes.get(snapshot.analysis);
     if (!index) {
       index = accessIndex(snapshot.analysis);

@@ -9,9 +9,10 @@ import { ForbiddenError, KeysUnavailableError, UnauthenticatedError } from '../s
 import { accessRouter } from './access-router.ts';
 import { InputError, NotFoundError, NotReadyError, UpstreamError } from './errors.ts';
 import { type AuthGate, iapGate, requestIdentity } from './iap-gate.ts';
+import { noStore } from './no-store.ts';
 import { observabilityRouter } from './observability-router.ts';
 import { securityHeaders } from './security-headers.ts';
-import type { Snapshot, SnapshotStore } from './snapshot-store.ts';
+import { readySnapshot, type Snapshot, type SnapshotStore } from './snapshot-store.ts';
 import { traceFields } from './trace-context.ts';
 
 export interface AppDeps {
@@ -98,15 +99,8 @@ export function createApp(deps: AppDeps): express.Express {
 
 function apiRouter(store: SnapshotStore): Router {
   const router = Router();
-  router.use((_req, res, next) => {
-    res.setHeader('Cache-Control', 'no-store');
-    next();
-  });
-  const ready = (): Snapshot => {
-    const snapshot = store.current();
-    if (!snapshot) throw new NotReadyError('the first snapshot is still being collected; see /api/status');
-    return snapshot;
-  };
+  router.use(noStore);
+  const ready = (): Snapshot => readySnapshot(store);
 
   router.get('/status', (_req, res) => {
     res.json(store.status());

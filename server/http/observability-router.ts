@@ -12,8 +12,9 @@ import {
 } from '../../shared/observability.ts';
 import type { ObservabilityService } from '../observe/observability-service.ts';
 import { TraceNotFoundError, TraceUnavailableError } from '../observe/traces.ts';
-import { InputError, NotFoundError, NotReadyError, UpstreamError } from './errors.ts';
-import type { Snapshot, SnapshotStore } from './snapshot-store.ts';
+import { InputError, NotFoundError, UpstreamError } from './errors.ts';
+import { noStore } from './no-store.ts';
+import { readySnapshot, type Snapshot, type SnapshotStore } from './snapshot-store.ts';
 
 const SERVICE_NAME =
   /^projects\/[a-z][a-z0-9-]{4,28}[a-z0-9]\/locations\/[a-z]+-[a-z]+\d+\/services\/[a-z][a-z0-9-]{0,62}$/;
@@ -36,15 +37,8 @@ const TRACE_ID = /^[0-9a-f]{32}$/i;
  */
 export function observabilityRouter(store: SnapshotStore, service: ObservabilityService): Router {
   const router = Router();
-  router.use((_req, res, next) => {
-    res.setHeader('Cache-Control', 'no-store');
-    next();
-  });
-  const ready = (): Snapshot => {
-    const snapshot = store.current();
-    if (!snapshot) throw new NotReadyError('the first snapshot is still being collected; see /api/status');
-    return snapshot;
-  };
+  router.use(noStore);
+  const ready = (): Snapshot => readySnapshot(store);
   const rangeOf = (req: Request): TimeRange => {
     const raw = req.query.range;
     if (raw === undefined) return '1h';

@@ -1,6 +1,7 @@
 import type { Progress, Status } from '../../shared/api.ts';
 import type { Inventory } from '../../shared/inventory.ts';
 import type { Analysis } from '../core/analyze.ts';
+import { NotReadyError } from './errors.ts';
 
 export interface Snapshot {
   analysis: Analysis;
@@ -100,4 +101,11 @@ export class SnapshotStore {
       },
     };
   }
+}
+
+/** The store's current snapshot; NotReadyError (503) while the first collection is under way. */
+export function readySnapshot(store: SnapshotStore): Snapshot {
+  const snapshot = store.current();
+  if (!snapshot) throw new NotReadyError('the first snapshot is still being collected; see /api/status');
+  return snapshot;
 }
