@@ -41,16 +41,23 @@ export interface Source {
   fake?: FakeGoogle;
   /** Problems with the source's data that did not stop it (e.g. unknown enum values in a world). */
   notes?: CallFailure[];
+  /** Loads what the first on-demand panel would otherwise wait for; call once the server listens. */
+  warmUp?: () => Promise<void>;
   close(): Promise<void>;
 }
 
-type Adapters = Omit<Source, 'description' | 'projects' | 'notes' | 'trafficUntil' | 'fake' | 'close'>;
+type Adapters = Omit<
+  Source,
+  'description' | 'projects' | 'notes' | 'trafficUntil' | 'fake' | 'warmUp' | 'close'
+>;
 
 /**
  * Logging and Monitoring adapters whose client libraries load on first use: they serve the panels
  * only, and loading them up front would hold back the server's start by a second or more.
  */
-function lazyObservability(options?: FakeClientOptions): Pick<Adapters, 'logging' | 'monitoring'> {
+function lazyObservability(
+  options?: FakeClientOptions,
+): Pick<Adapters, 'logging' | 'monitoring'> & Pick<Source, 'warmUp'> {
   let logging: Promise<LoggingAdapter> | undefined;
   let monitoring: Promise<MonitoringAdapter> | undefined;
   const loggingAdapter = () =>
@@ -60,6 +67,9 @@ function lazyObservability(options?: FakeClientOptions): Pick<Adapters, 'logging
       (m) => new m.GoogleMonitoringAdapter(options),
     ));
   return {
+    warmUp: async () => {
+      await Promise.all([loggingAdapter(), monitoringAdapter()]);
+    },
     logging: {
       listEntries: async (query) => (await loggingAdapter()).listEntries(query),
       close: async () => (logging ? (await logging).close() : undefined),
@@ -88,6 +98,7 @@ export async function worldSource(
   const world = loadWorld(file, { unknownEnums: 'note' });
   const fake = await startFakeGoogle({ world, host: '127.0.0.1', port: 0 });
   const endpoint = fakeClientOptions(fake);
+  const { warmUp, ...observability } = lazyObservability(endpoint);
   const adapters: Adapters = {
     run: new GoogleRunAdapter(endpoint),
     resourceManager: new GoogleProjectsAdapter(endpoint),
@@ -96,7 +107,7 @@ export async function worldSource(
     tasks: new GoogleTasksAdapter(endpoint),
     compute: new GoogleComputeAdapter(fakeRestClientOptions(fake)),
     trace: new GoogleTraceAdapter({ rootUrl: fakeRestRootUrl(fake), auth: 'none' }),
-    ...lazyObservability(endpoint),
+    ...observability,
   };
   const present = world.now ? new Date(world.now) : undefined;
   return {
@@ -112,6 +123,7 @@ export async function worldSource(
       message: `${note.reason}; served as an unrecognized value`,
     })),
     ...adapters,
+    warmUp,
     close: async () => {
       await closeAll(adapters);
       await fake.stop();
@@ -121,6 +133,7 @@ export async function worldSource(
 
 /** Real Google Cloud with Application Default Credentials. */
 export function googleSource(projects: string[]): Source {
+  const { warmUp, ...observability } = lazyObservability();
   const adapters: Adapters = {
     run: new GoogleRunAdapter(),
     resourceManager: new GoogleProjectsAdapter(),
@@ -129,12 +142,13 @@ export function googleSource(projects: string[]): Source {
     tasks: new GoogleTasksAdapter(),
     compute: new GoogleComputeAdapter(),
     trace: new GoogleTraceAdapter(),
-    ...lazyObservability(),
+    ...observability,
   };
   return {
     description: `Google Cloud projects ${projects.join(', ')}`,
     projects,
     ...adapters,
+    warmUp,
     close: () => closeAll(adapters),
   };
 }

@@ -78,6 +78,12 @@ export async function serveCommand(args: string[]): Promise<void> {
         await source.close();
       },
     });
+    // The first panel would otherwise wait a second for the Logging and Monitoring libraries to load.
+    source
+      .warmUp?.()
+      .catch((error: unknown) =>
+        log({ severity: 'WARNING', message: `observability clients failed to load: ${String(error)}` }),
+      );
   } catch (error) {
     log({
       severity: 'ERROR',
