@@ -1,5 +1,4 @@
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -9,13 +8,14 @@ import {
 } from '../../shared/access.ts';
 import { apiErrorSchema } from '../../shared/api.ts';
 import { auditReportSchema } from '../../shared/audit.ts';
-import { collect } from '../collect/collect.ts';
 import { analyze } from '../core/analyze.ts';
 import { packageRoot } from '../paths.ts';
 import { readPolicyFile } from '../policy/read-policy-file.ts';
 import { type Source, worldSource } from '../sources.ts';
 import { createApp } from './create-app.ts';
-import { SnapshotStore } from './snapshot-store.ts';
+import type { SnapshotStore } from './snapshot-store.ts';
+import { listening } from './testing/listening.ts';
+import { worldSnapshotStore } from './testing/world-snapshot-store.ts';
 
 // Route tests: the real app over the security world (and its policy) collected through the fake.
 const root = packageRoot();
@@ -30,16 +30,9 @@ const seg = (name: string) => encodeURIComponent(name);
 beforeAll(async () => {
   const policy = await readPolicyFile(path.join(root, 'server/cli/golden/security.policy.yaml'));
   source = await worldSource(path.join(root, 'server/fake-google/worlds/security.world.json'));
-  store = new SnapshotStore({
-    source: source.description,
-    projects: source.projects,
-    refreshSeconds: 0,
-    collect: (onProgress) => collect({ ...source, onProgress }),
-    analyze: (inventory) => analyze(inventory, policy),
-  });
+  store = worldSnapshotStore(source, (inventory) => analyze(inventory, policy));
   server = createApp({ store }).listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = await listening(server);
 });
 afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));

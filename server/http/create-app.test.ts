@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   apiErrorSchema,
@@ -9,12 +8,13 @@ import {
   serviceDetailSchema,
   statusSchema,
 } from '../../shared/api.ts';
-import { collect } from '../collect/collect.ts';
 import { analyze } from '../core/analyze.ts';
 import { demoWorldPath } from '../paths.ts';
 import { type Source, worldSource } from '../sources.ts';
 import { createApp } from './create-app.ts';
-import { SnapshotStore } from './snapshot-store.ts';
+import type { SnapshotStore } from './snapshot-store.ts';
+import { listening } from './testing/listening.ts';
+import { worldSnapshotStore } from './testing/world-snapshot-store.ts';
 
 // Route tests: the real app over a snapshot collected from the demo world through the fake on loopback.
 let source: Source;
@@ -60,17 +60,10 @@ const get = async (path: string, init?: RequestInit) => {
 
 beforeAll(async () => {
   source = await worldSource(demoWorldPath(), 'demo world');
-  store = new SnapshotStore({
-    source: source.description,
-    projects: source.projects,
-    refreshSeconds: 0,
-    collect: (onProgress) => collect({ ...source, onProgress }),
-    analyze,
-  });
+  store = worldSnapshotStore(source, analyze);
   const app = createApp({ store });
   server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = await listening(server);
 });
 afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));

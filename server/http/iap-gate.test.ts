@@ -1,6 +1,5 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -18,6 +17,7 @@ import {
 import { createApp } from './create-app.ts';
 import type { AuthGate } from './iap-gate.ts';
 import type { SnapshotStore } from './snapshot-store.ts';
+import { listening } from './testing/listening.ts';
 
 // The real app behind the gate, with a JWKS of our own on loopback; the store is a stub because the
 // gate runs before any route reads it.
@@ -41,8 +41,7 @@ async function start(auth: AuthGate): Promise<string> {
   const app = createApp({ store, webRoot, auth, projectId: 'runmap-prod', log: (e) => logs.push(e) });
   const server = app.listen(0, '127.0.0.1');
   servers.push(server);
-  await new Promise((resolve) => server.once('listening', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return listening(server);
 }
 
 const iapGate = (allowedDomains: string[] = []): AuthGate => ({

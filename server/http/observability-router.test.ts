@@ -1,5 +1,4 @@
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -16,14 +15,15 @@ import {
   tracesResponseSchema,
   trafficResponseSchema,
 } from '../../shared/observability.ts';
-import { collect } from '../collect/collect.ts';
 import { analyze } from '../core/analyze.ts';
 import type { FakeGoogle } from '../fake-google/start-fake-google.ts';
 import { GoogleObservabilityService } from '../observe/observability-service.ts';
 import { packageRoot } from '../paths.ts';
 import { type Source, worldSource } from '../sources.ts';
 import { createApp } from './create-app.ts';
-import { SnapshotStore } from './snapshot-store.ts';
+import type { SnapshotStore } from './snapshot-store.ts';
+import { listening } from './testing/listening.ts';
+import { worldSnapshotStore } from './testing/world-snapshot-store.ts';
 
 // Route tests: the real app over the demo world (24 h of traffic, the payment incident) through the fake.
 let source: Source;
@@ -41,13 +41,7 @@ const seg = encodeURIComponent;
 beforeAll(async () => {
   source = await worldSource(path.join(packageRoot(), 'server/fake-google/worlds/demo.world.json'));
   fake = source.fake as FakeGoogle;
-  store = new SnapshotStore({
-    source: source.description,
-    projects: source.projects,
-    refreshSeconds: 0,
-    collect: (onProgress) => collect({ ...source, onProgress }),
-    analyze: (inventory) => analyze(inventory),
-  });
+  store = worldSnapshotStore(source, (inventory) => analyze(inventory));
   const observability = new GoogleObservabilityService({
     logging: source.logging,
     monitoring: source.monitoring,
@@ -55,8 +49,7 @@ beforeAll(async () => {
     ...(source.trafficUntil ? { now: source.trafficUntil } : {}),
   });
   server = createApp({ store, observability }).listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = await listening(server);
   await store.refresh();
 }, 60_000);
 afterAll(async () => {
