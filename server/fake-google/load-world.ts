@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { validateComputeSections } from './compute-world.ts';
 import { derivedProjectNumber } from './derived-project-number.ts';
 import { type GoogleProtos, loadGoogleProtos } from './google-protos.ts';
@@ -32,17 +31,6 @@ export interface LoadWorldOptions {
 export function loadWorld(source: string | unknown, options: LoadWorldOptions = {}): World {
   const json = typeof source === 'string' ? parseWorldText(readWorldText(source), source) : source;
   return validateWorld(json, options);
-}
-
-/** Like loadWorld, reading the file without blocking. */
-export async function loadWorldFile(file: string, options: LoadWorldOptions = {}): Promise<World> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new WorldError('', `cannot read world file ${file}: ${(error as Error).message}`);
-  }
-  return validateWorld(parseWorldText(text, file), options);
 }
 
 function readWorldText(file: string): string {
