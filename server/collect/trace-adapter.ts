@@ -1,7 +1,6 @@
 import { auth, cloudtrace, type cloudtrace_v1 } from '@googleapis/cloudtrace';
 
 export type RawTrace = cloudtrace_v1.Schema$Trace;
-export type RawTraceSpan = cloudtrace_v1.Schema$TraceSpan;
 
 /** A page of Cloud Trace v1 traces.list; times are RFC 3339. */
 export interface TraceListQuery {
