@@ -20,6 +20,21 @@ const clean = Object.fromEntries(
   Object.entries(process.env).filter(([k]) => !k.startsWith('RUNMAP_') && k !== 'K_SERVICE'),
 );
 
+/** `runmap serve` on loopback as on Cloud Run (K_SERVICE set, no refresh timer), its log on stderr. */
+const spawnServe = (port: number, env: Record<string, string>): ChildProcess =>
+  spawn(process.execPath, [...cli, '--port', String(port)], {
+    cwd: root,
+    env: {
+      ...clean,
+      NODE_NO_WARNINGS: '1',
+      K_SERVICE: 'runmap',
+      RUNMAP_HOST: '127.0.0.1',
+      RUNMAP_REFRESH_SECONDS: '0',
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+
 describe('runmap serve on Cloud Run', () => {
   it.each([
     ['K_SERVICE set and no audience', { K_SERVICE: 'runmap' }],
@@ -44,19 +59,10 @@ describe('runmap serve on Cloud Run', () => {
       key = await aSigningKey('k1');
       jwks = await startJwksServer([key.jwk]);
       const port = 20_000 + Math.floor(Math.random() * 20_000);
-      child = spawn(process.execPath, [...cli, '--port', String(port)], {
-        cwd: root,
-        env: {
-          ...clean,
-          NODE_NO_WARNINGS: '1',
-          K_SERVICE: 'runmap',
-          RUNMAP_HOST: '127.0.0.1',
-          RUNMAP_REFRESH_SECONDS: '0',
-          RUNMAP_IAP_AUDIENCE: TEST_AUDIENCE,
-          RUNMAP_IAP_JWKS_URL: jwks.url,
-          GOOGLE_CLOUD_PROJECT: 'runmap-prod',
-        },
-        stdio: ['ignore', 'ignore', 'pipe'],
+      child = spawnServe(port, {
+        RUNMAP_IAP_AUDIENCE: TEST_AUDIENCE,
+        RUNMAP_IAP_JWKS_URL: jwks.url,
+        GOOGLE_CLOUD_PROJECT: 'runmap-prod',
       });
       child.stderr?.on('data', (c: Buffer) => logs.push(c.toString()));
       base = `http://127.0.0.1:${port}`;
@@ -90,18 +96,7 @@ describe('runmap serve on Cloud Run', () => {
 
   it('warns in the log when RUNMAP_AUTH=disabled', async () => {
     const port = 20_000 + Math.floor(Math.random() * 20_000);
-    const child = spawn(process.execPath, [...cli, '--port', String(port)], {
-      cwd: root,
-      env: {
-        ...clean,
-        NODE_NO_WARNINGS: '1',
-        K_SERVICE: 'runmap',
-        RUNMAP_HOST: '127.0.0.1',
-        RUNMAP_AUTH: 'disabled',
-        RUNMAP_REFRESH_SECONDS: '0',
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child = spawnServe(port, { RUNMAP_AUTH: 'disabled' });
     let out = '';
     child.stderr?.on('data', (c: Buffer) => {
       out += c.toString();
