@@ -1,10 +1,14 @@
-import type { Inventory, Workload } from '../../shared/inventory.ts';
+import type { Inventory, Project, Workload } from '../../shared/inventory.ts';
 import { type Delivery, deliveriesOf } from './deliveries.ts';
 import { type EstateTraffic, estateTrafficOf } from './estate-traffic.ts';
 import { type Frontend, frontendsOf } from './frontends.ts';
 
 /** Indexes over the whole inventory that rules about one workload need, built once per analysis. */
 export interface Estate {
+  /** Every workload by its full resource name. */
+  workloadsByName: ReadonlyMap<string, Workload>;
+  /** Every project by its id. */
+  projectsById: ReadonlyMap<string, Project>;
   /** Project id by project number, for members named by number (default compute accounts, service agents). */
   projectByNumber: ReadonlyMap<string, string>;
   /** Services by custom audience (CR-19). */
@@ -15,6 +19,8 @@ export interface Estate {
   deliveriesByTarget: ReadonlyMap<string, readonly Delivery[]>;
   /** Load balancers in front of each service (exposure paths, CR-06, CR-07). */
   frontendsByService: ReadonlyMap<string, readonly Frontend[]>;
+  /** What each workload holds that an attacker wants (GR-04), filled as paths reach them. */
+  holdings: WeakMap<Workload, string[]>;
   /** Observed and declared calls, the traffic window, who runs as which account (GR-01, GR-02, GR-04). */
   traffic: EstateTraffic;
 }
@@ -44,6 +50,9 @@ export function estateOf(inventory: Inventory): Estate {
   }
   const frontendsByService = frontendsOf(inventory, projectByNumber);
   return {
+    holdings: new WeakMap(),
+    workloadsByName: new Map(inventory.workloads.map((w) => [w.name, w])),
+    projectsById: new Map(inventory.projects.map((p) => [p.projectId, p])),
     projectByNumber,
     servicesByAudience,
     deliveries,

@@ -19,11 +19,11 @@ export const gr02DeniedCalls: Rule = {
     'disabling the invoker check — would expose the service. Grant roles/run.invoker on this service to the ' +
     'caller’s service account, or fix the audience the caller asks its token for.',
   appliesTo: ['service'],
-  evaluate({ workload, invokers, inventory, estate }) {
+  evaluate({ workload, invokers, estate }) {
     const { window, observed } = estate.traffic;
     const denied = observed.filter((e) => e.target === workload.name && e.denied > 0);
-    const workloads = new Map(inventory.workloads.map((w) => [w.name, w]));
-    const projects = new Map(inventory.projects.map((p) => [p.projectId, p]));
+    const workloads = estate.workloadsByName;
+    const projects = estate.projectsById;
     return denied.flatMap((edge) => {
       const caller = workloads.get(edge.source);
       if (!caller) return [];

@@ -6,7 +6,16 @@ import { flag, gcloudRun, terraformWorkload } from './remediation.ts';
 import { findingOf, type Rule } from './rule.ts';
 
 /** What makes a workload worth reaching: the secrets and databases it holds, in words. */
-function holdingsOf(workload: Workload): string[] {
+/** What a workload holds that an attacker wants; remembered per analysis, as many paths reach the same workloads. */
+function holdingsOf(workload: Workload, memo: WeakMap<Workload, string[]>): string[] {
+  const known = memo.get(workload);
+  if (known) return known;
+  const holdings = holdingsOfUncached(workload);
+  memo.set(workload, holdings);
+  return holdings;
+}
+
+function holdingsOfUncached(workload: Workload): string[] {
   const secrets = new Set([
     ...workload.env.flatMap((e) => (e.secret ? [e.secret.secret.split('/').pop() ?? e.secret.secret] : [])),
     ...workload.secretVolumes.map((v) => v.secret.split('/').pop() ?? v.secret),
@@ -37,15 +46,15 @@ export const gr04BlastRadius: Rule = {
     'path becomes a way to the data. Close the door first (require IAM or IAP), then keep the services that ' +
     'hold data behind internal ingress and narrow invoker grants.',
   appliesTo: ['service'],
-  evaluate({ workload, exposure, inventory, estate }) {
+  evaluate({ workload, exposure, estate }) {
     if (exposure?.verdict !== 'overexposed') return [];
-    const workloads = new Map(inventory.workloads.map((w) => [w.name, w]));
+    const workloads = estate.workloadsByName;
     // Breadth first, so each reached workload is shown by its shortest path.
     const via = new Map<string, { from: string; call: CallEdge }>();
     const queue = [workload.name];
     const seen = new Set(queue);
-    while (queue.length > 0) {
-      const current = queue.shift() as string;
+    for (let next = 0; next < queue.length; next += 1) {
+      const current = queue[next] as string;
       for (const call of estate.traffic.callees.get(current) ?? []) {
         if (seen.has(call.target) || !workloads.has(call.target)) continue;
         seen.add(call.target);
@@ -65,7 +74,7 @@ export const gr04BlastRadius: Rule = {
     };
     const reached = [...via.keys()].sort().flatMap((name) => {
       const target = workloads.get(name);
-      const holdings = target ? holdingsOf(target) : [];
+      const holdings = target ? holdingsOf(target, estate.holdings) : [];
       return target && holdings.length > 0 ? [{ target, holdings }] : [];
     });
     if (reached.length === 0) return [];
