@@ -139,6 +139,13 @@ describe('with a snapshot of the demo world', () => {
     expect(status).toMatchObject({ collecting: false, counts: { services: 26, jobs: 8 } });
   });
 
+  it('refuses a refresh sent by a page on another site', async () => {
+    const res = await get('/api/refresh', { method: 'POST', headers: { 'Sec-Fetch-Site': 'cross-site' } });
+    expect(res.status).toBe(403);
+    expect(apiErrorSchema.parse(res.body).error.code).toBe('forbidden');
+    expect(statusSchema.parse((await get('/api/status')).body).collecting).toBe(false);
+  });
+
   it('never sends a literal env value', async () => {
     const values = literalValues();
     expect(values.length).toBeGreaterThan(10);

@@ -105,7 +105,11 @@ function apiRouter(store: SnapshotStore): Router {
   router.get('/status', (_req, res) => {
     res.json(store.status());
   });
-  router.post('/refresh', (_req, res) => {
+  router.post('/refresh', (req, res) => {
+    // A page on another site must not make a signed-in browser start collections (CSRF).
+    if (req.get('sec-fetch-site') === 'cross-site') {
+      throw new ForbiddenError('refresh is only accepted from runmap itself, not from another site');
+    }
     void store.refresh();
     res.status(202).json(store.status());
   });
