@@ -1,17 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { principalAccessSchema, principalsResponseSchema } from '../shared/access.ts';
+import { node, startFromFirstSnapshot } from './support/demo-ready.ts';
 
 // Against the demo world (playwright.config.ts): who may invoke what, from both ends.
-const node = (id: string) => `.react-flow__node[data-id="${id}"]`;
 
-test.beforeEach(async ({ page, request }) => {
-  await expect
-    .poll(async () => (await (await request.get('/api/status')).json()).snapshotAt, { timeout: 30_000 })
-    .not.toBeNull();
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-});
+startFromFirstSnapshot();
 
 test('the access view lists allUsers as a broad principal, apart from the named ones', async ({ page }) => {
   await page.goto('/access');

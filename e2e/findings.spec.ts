@@ -1,20 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { graphResponseSchema } from '../shared/api.ts';
 import { auditReportSchema } from '../shared/audit.ts';
+import { node, startFromFirstSnapshot } from './support/demo-ready.ts';
 import { type RunmapServer, startRunmap } from './support/runmap-server.ts';
 
 // The findings view against the demo world (playwright.config.ts), and waivers against the
 // security world with its policy file, served by a second server.
-const node = (id: string) => `.react-flow__node[data-id="${id}"]`;
 
-test.beforeEach(async ({ page, request }) => {
-  await expect
-    .poll(async () => (await (await request.get('/api/status')).json()).snapshotAt, { timeout: 30_000 })
-    .not.toBeNull();
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-});
+startFromFirstSnapshot();
 
 test('the severity matrix counts by project and each cell filters the table', async ({ page, request }) => {
   const audit = auditReportSchema.parse(await (await request.get('/api/audit')).json());

@@ -1,19 +1,12 @@
 import { type APIRequestContext, expect, test } from '@playwright/test';
 import { graphResponseSchema, serviceDetailSchema } from '../shared/api.ts';
+import { node, startFromFirstSnapshot } from './support/demo-ready.ts';
 
 // Map layers (issue 6): event sources and load balancers shown by default, backing resources on
 // demand, the choice kept in the URL; the panel lists every way a request can arrive.
-const node = (id: string) => `.react-flow__node[data-id="${id}"]`;
 const apiGateway = 'projects/platform-prod/locations/us-central1/services/api-gateway';
 
-test.beforeEach(async ({ page, request }) => {
-  await expect
-    .poll(async () => (await (await request.get('/api/status')).json()).snapshotAt, { timeout: 30_000 })
-    .not.toBeNull();
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-});
+startFromFirstSnapshot();
 
 async function nodesOfKind(request: APIRequestContext) {
   const graph = graphResponseSchema.parse(await (await request.get('/api/graph')).json());

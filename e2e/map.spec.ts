@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { graphResponseSchema } from '../shared/api.ts';
+import { node, startFromFirstSnapshot } from './support/demo-ready.ts';
 
 // The server under test serves the demo world (playwright.config.ts); its resource names come from the file.
 const world = JSON.parse(readFileSync('server/fake-google/worlds/demo.world.json', 'utf8')) as {
@@ -10,17 +11,7 @@ const workloadNames = world.projects.flatMap((p) =>
   [...(p.services ?? []), ...(p.jobs ?? [])].map((w) => w.name),
 );
 
-const node = (id: string) => `.react-flow__node[data-id="${id}"]`;
-
-test.beforeEach(async ({ page, request }) => {
-  // Wait for the first snapshot so every test starts from the same data.
-  await expect
-    .poll(async () => (await (await request.get('/api/status')).json()).snapshotAt, { timeout: 30_000 })
-    .not.toBeNull();
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-});
+startFromFirstSnapshot();
 
 test('the map renders every service and job of the demo world', async ({ page }) => {
   await page.goto('/');

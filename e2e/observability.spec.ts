@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
+import { node, startFromFirstSnapshot } from './support/demo-ready.ts';
 
 // The demo world's incident (server/fake-google/worlds/demo.expected.md): since now − 40 min payment's
 // calls to Stripe time out, order fails the checkouts, and both frontends answer some 5xx. Users call
@@ -10,7 +11,6 @@ const order = service('europe-west1', 'order');
 const payment = service('europe-west1', 'payment');
 const auth = service('europe-west1', 'auth');
 
-const node = (id: string) => `.react-flow__node[data-id="${id}"]`;
 const panel = (page: Page) => page.getByRole('complementary', { name: 'Service details' });
 
 /** Times measured in the browser, kept across tests (and workers) in one file for the report. */
@@ -48,14 +48,7 @@ function recordTiming(name: string, ms: number): void {
   writeFileSync(file, `${JSON.stringify({ ...timings, [name]: ms }, null, 2)}\n`);
 }
 
-test.beforeEach(async ({ page, request }) => {
-  await expect
-    .poll(async () => (await (await request.get('/api/status')).json()).snapshotAt, { timeout: 30_000 })
-    .not.toBeNull();
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-});
+startFromFirstSnapshot();
 
 test('the incident is traceable from the map to its root cause', async ({ page }) => {
   // The whole drill-down in one go, with a reload of its deep link: longer than one view.
